@@ -1,0 +1,91 @@
+// amicus/search.h — ranked, filtered search over amicus databases.
+//
+// The query language (docs/query-language.md, and `amicus-search --help`):
+// words, "phrases", AND, OR, NOT, +word, -word, parentheses; title:, id:,
+// publisher:, lang:en|es, published:2026 | 2026-03 | 2026-03-09 | A..B with
+// either end open. Words are matched without regard to case or accents
+// ("lucia" finds "Lucía") and stemmed for the query's language. Words next to
+// each other must all match (the default operator is AND).
+//
+//   std::unique_ptr<amicus::Searcher> searcher;
+//   amicus::Status s = amicus::Searcher::Open({"releases.db"}, &searcher);
+//   amicus::SearchRequest req;
+//   req.query = "sanctuary published:2026-01";
+//   amicus::SearchResults res;
+//   if (s.ok()) s = searcher->Search(req, &res);
+//   for (const amicus::Hit& h : res.hits) std::cout << h.id << " " << h.title << "\n";
+//
+// A malformed query gives Status::InvalidArgument with a message that says
+// what is wrong; nothing is thrown.
+//
+// Thread-safety: a Searcher is not thread-safe (it wraps a Xapian::Database);
+// open one per thread. Opening is cheap. A Searcher sees the database as it
+// was when opened or last reopened; Search() reopens it when it has changed.
+#ifndef AMICUS_SEARCH_H_
+#define AMICUS_SEARCH_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "amicus/status.h"
+
+namespace amicus {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;
+  std::uint32_t offset = 0;   // hits to skip, for pagination
+  std::uint32_t limit = 10;   // hits to return
+  SortOrder sort = SortOrder::kRelevance;
+  std::uint32_t snippet_bytes = 240;  // approximate length of each snippet
+};
+
+struct Hit {
+  std::uint32_t rank = 0;  // 1-based, counting from the first hit of the whole result
+  std::string id;
+  double score = 0;        // BM25 weight (0 for a pure filter query)
+  std::string title;
+  std::string published;   // "YYYY-MM-DD" or empty
+  std::string organization;
+  std::string url;
+  std::string language;
+  std::string snippet;     // text around the matches, matches in <b>..</b>, HTML-escaped
+};
+
+struct SearchResults {
+  std::string query;
+  std::uint64_t total = 0;   // matching releases (see total_exact)
+  bool total_exact = true;   // false when `total` is Xapian's estimate
+  std::uint32_t offset = 0;
+  std::vector<Hit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens one or more databases as one collection.
+  static Status Open(const std::vector<std::string>& paths, std::unique_ptr<Searcher>* out);
+
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  Status Search(const SearchRequest& request, SearchResults* results);
+
+  // Releases in the collection.
+  std::uint64_t size() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The JSON of docs/contract.md (one object, no trailing newline).
+std::string SearchResultsToJson(const SearchResults& results);
+
+}  // namespace amicus
+
+#endif  // AMICUS_SEARCH_H_

@@ -1,0 +1,107 @@
+#include "index/document_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include "index/schema.h"
+
+namespace amicus::internal {
+namespace {
+
+// Gap between the title's positions and the body's, so that a phrase never
+// matches across the two.
+constexpr Xapian::termpos kBodyPositionGap = 100;
+
+bool StartsWithDigit(const std::string& term) {
+  return !term.empty() && term[0] >= '0' && term[0] <= '9';
+}
+
+}  // namespace
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max_day = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  return d <= max_day;
+}
+
+DocumentBuilder::DocumentBuilder() : english_("english"), spanish_("spanish") {}
+
+void DocumentBuilder::AddText(std::string_view text, bool is_title, const Xapian::Stem& stemmer,
+                              Xapian::Document* doc, Xapian::termpos* position) {
+  tokens_.clear();
+  std::uint32_t next = analyzer_.Tokenize(text, &tokens_, 0);
+  const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
+  for (const Token& tok : tokens_) {
+    if (tok.term.empty() || tok.term.size() > schema::kMaxTermBytes) continue;
+    // Xapian positions start at 1, as TermGenerator's do.
+    Xapian::termpos pos = *position + tok.position + 1;
+    doc->add_posting(tok.term, pos, wdf);
+    if (is_title) doc->add_posting(schema::Term(schema::kTitlePrefix, tok.term), pos, 1);
+    if (!StartsWithDigit(tok.term)) {
+      std::string stem = stemmer(tok.term);
+      if (!stem.empty() && stem.size() <= schema::kMaxTermBytes) {
+        doc->add_term(schema::Term(schema::kStemPrefix, stem), wdf);
+        if (is_title) {
+          std::string title_stem(schema::kStemPrefix);
+          title_stem.append(schema::kTitlePrefix);
+          title_stem.append(stem);
+          doc->add_term(title_stem, 1);
+        }
+      }
+    }
+  }
+  *position += next + kBodyPositionGap;
+}
+
+std::string DocumentBuilder::StoredFields(const Release& r, const std::string& language) {
+  nlohmann::json j = {{"id", r.id},           {"title", r.title},
+                      {"published", r.published}, {"organization", r.organization},
+                      {"url", r.url},         {"language", language},
+                      {"text", r.text}};
+  // Replace rather than throw on invalid UTF-8: ingest reports such input,
+  // and a stored field must never stop indexing.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language) {
+  Xapian::Document doc;
+  const Xapian::Stem& stemmer = language == "es" ? spanish_ : english_;
+  Xapian::termpos position = 0;
+  AddText(r.title, /*is_title=*/true, stemmer, &doc, &position);
+  AddText(r.text, /*is_title=*/false, stemmer, &doc, &position);
+
+  doc.add_boolean_term(schema::Term(schema::kIdPrefix, r.id));
+  doc.add_boolean_term(schema::Term(schema::kLanguagePrefix, language));
+  if (!r.organization.empty()) {
+    std::string folded = FoldText(r.organization);
+    if (folded.size() <= schema::kMaxTermBytes) {
+      doc.add_boolean_term(schema::Term(schema::kPublisherPrefix, folded));
+    }
+    tokens_.clear();
+    analyzer_.Tokenize(r.organization, &tokens_, 0);
+    for (const Token& tok : tokens_) {
+      if (tok.term.size() <= schema::kMaxTermBytes) {
+        doc.add_boolean_term(schema::Term(schema::kPublisherWordPrefix, tok.term));
+      }
+    }
+  }
+  if (IsIsoDate(r.published)) {
+    std::string ymd = r.published.substr(0, 4) + r.published.substr(5, 2) + r.published.substr(8, 2);
+    doc.add_boolean_term(schema::Term(schema::kDayPrefix, ymd));
+    doc.add_boolean_term(schema::Term(schema::kMonthPrefix, ymd.substr(0, 6)));
+    doc.add_boolean_term(schema::Term(schema::kYearPrefix, ymd.substr(0, 4)));
+    doc.add_value(schema::kPublishedSlot, ymd);
+  }
+  doc.set_data(StoredFields(r, language));
+  return doc;
+}
+
+}  // namespace amicus::internal

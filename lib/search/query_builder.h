@@ -1,0 +1,35 @@
+// From a query string of the amicus query language to a Xapian::Query:
+// accent folding, Xapian's QueryParser with amicus's fields, and field
+// processors that check and translate filter values. Internal.
+//
+// Thread-safety: a QueryBuilder refers to one Database and is not
+// thread-safe; the Searcher owns one.
+#ifndef AMICUS_LIB_SEARCH_QUERY_BUILDER_H_
+#define AMICUS_LIB_SEARCH_QUERY_BUILDER_H_
+
+#include <string>
+
+#include <xapian.h>
+
+#include "amicus/status.h"
+
+namespace amicus::internal {
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::string stem_language;  // "english" / "spanish": what free text was stemmed with
+  bool match_all = false;     // the query had no words and no filters
+};
+
+// Parses `text`. `db` is used for wildcards and to resolve publisher names;
+// it must outlive the call. Errors are InvalidArgument with a message that
+// quotes the offending part.
+Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQuery* out);
+
+// Turns a published: value ("2026", "2026-03", "2026-03-09", "A..B") into a
+// query on the publication date. Exposed for tests.
+Status PublishedFilter(const std::string& value, Xapian::Query* out);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_SEARCH_QUERY_BUILDER_H_

@@ -1,0 +1,70 @@
+#include "cli_common.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace amicus::cli {
+
+void AddDatabaseOptions(po::options_description* desc, std::vector<std::string>* db_paths) {
+  desc->add_options()("db", po::value(db_paths)->value_name("PATH"),
+                      "database (default: $AMICUS_DB, else ./amicus.db)");
+}
+
+std::vector<std::string> DatabasePaths(const std::vector<std::string>& given) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv("AMICUS_DB");
+  if (env != nullptr && *env != '\0') return {env};
+  return {"amicus.db"};
+}
+
+void AddInputOptions(po::options_description* desc, IngestOptions* options, std::string* format) {
+  desc->add_options()
+      ("published", po::value(&options->default_published)->value_name("DATE"),
+       "publication date (YYYY-MM-DD) for releases whose input has none, such as text "
+       "archives; anchors relative dates like \"today\"")
+      ("format", po::value(format)->default_value("auto")->value_name("FMT"),
+       "input format: auto (by extension, else content), jsonl, text")
+      ("strict", po::bool_switch(&options->strict), "stop at the first bad input instead of skipping it");
+}
+
+bool FinishInputOptions(const std::string& tool, const std::string& format, IngestOptions* options) {
+  if (format == "auto") {
+    options->format = InputFormat::kAuto;
+  } else if (format == "jsonl") {
+    options->format = InputFormat::kJsonl;
+  } else if (format == "text") {
+    options->format = InputFormat::kTextArchive;
+  } else {
+    std::cerr << tool << ": --format " << format << ": unknown format; use auto, jsonl or text\n";
+    return false;
+  }
+  const std::string& d = options->default_published;
+  bool ok = d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-');
+  for (std::size_t i = 0; ok && i < d.size(); ++i) {
+    if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) ok = false;
+  }
+  if (!ok) {
+    std::cerr << tool << ": --published " << d << ": not a date; use YYYY-MM-DD\n";
+    return false;
+  }
+  return true;
+}
+
+int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::options_description& visible,
+                     const po::options_description& all, const po::positional_options_description& positional,
+                     const std::string& usage, const std::string& epilog, po::variables_map* vm) {
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), *vm);
+    if (vm->count("help")) {
+      std::cout << "Usage: " << usage << "\n\n" << visible << "\n" << epilog;
+      return 0;
+    }
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    std::cerr << tool << ": " << e.what() << "\nTry '" << tool << " --help'.\n";
+    return 2;
+  }
+  return -1;
+}
+
+}  // namespace amicus::cli

@@ -1,0 +1,36 @@
+// Option groups and helpers shared by the amicus command-line tools, so the
+// same flag means the same thing in every tool. Uses only the public API.
+#ifndef AMICUS_TOOLS_CLI_COMMON_H_
+#define AMICUS_TOOLS_CLI_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "amicus/ingest.h"
+
+namespace amicus::cli {
+
+namespace po = boost::program_options;
+
+// --db PATH (default: $AMICUS_DB, else ./amicus.db).
+void AddDatabaseOptions(po::options_description* desc, std::vector<std::string>* db_paths);
+// The database paths after parsing: the --db values, else the default.
+std::vector<std::string> DatabasePaths(const std::vector<std::string>& given);
+
+// --published DATE, --format auto|jsonl|text, --strict
+void AddInputOptions(po::options_description* desc, IngestOptions* options, std::string* format);
+// Checks and applies --format and --published; returns false after printing
+// a message to stderr when a value is not valid.
+bool FinishInputOptions(const std::string& tool, const std::string& format, IngestOptions* options);
+
+// Parses argv; prints the error with a hint to stderr and returns 2 on a
+// bad command line, 0 when --help was printed, -1 to go on.
+int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::options_description& visible,
+                     const po::options_description& all, const po::positional_options_description& positional,
+                     const std::string& usage, const std::string& epilog, po::variables_map* vm);
+
+}  // namespace amicus::cli
+
+#endif  // AMICUS_TOOLS_CLI_COMMON_H_
