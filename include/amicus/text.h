@@ -40,6 +40,14 @@ std::string FoldText(std::string_view text);
 // before Xapian's QueryParser (which lower-cases but does not fold accents).
 std::string StripDiacritics(std::string_view text);
 
+// The key under which two written forms of one name are the same:
+// FoldText, then periods removed ("U.S." = "US"), dashes written '-', curly
+// quotes straight, white space collapsed, surrounding punctuation and a
+// leading "the " dropped. "The U.S. Department of State" and
+// "u.s. department of state" give "us department of state". The same rule
+// as the reference scorer's norm(); the index stores entity names this way.
+std::string NameKey(std::string_view name);
+
 // "en" or "es" (the default, "en", when the text gives too little evidence).
 std::string DetectLanguage(std::string_view text);
 

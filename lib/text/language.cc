@@ -1,0 +1,118 @@
+// Language identification by function words: a release in Spanish is full of
+// "de", "la", "que", "los"; one in English of "the", "and", "of", "to". Names
+// ("Lucía", "de Blasio") and quoted phrases in the other language barely move
+// the counts, and function words are frequent enough that the first 4 KB
+// decide. Spanish-only punctuation (¿ ¡) and ñ count double; accented vowels,
+// which English text carries in names, count half.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "amicus/text.h"
+
+namespace amicus {
+namespace {
+
+constexpr size_t kScanBytes = 4096;
+// Below this much evidence the text is too short to call it Spanish.
+constexpr double kMinSpanishScore = 3.0;
+
+// A word of up to 8 bytes packed into an integer, so that looking a word up
+// is a binary search over integers rather than string compares.
+constexpr std::uint64_t Pack(std::string_view w) {
+  std::uint64_t v = 0;
+  for (size_t i = 0; i < w.size() && i < 8; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  }
+  return v;
+}
+
+std::vector<std::uint64_t> PackAll(const char* const* list) {
+  std::vector<std::uint64_t> out;
+  for (; *list != nullptr; ++list) out.push_back(Pack(*list));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Words in both languages ("a", "no", "he", "me") are left out of both lists.
+const char* const kEnglish[] = {
+    "the", "and", "of", "to", "in", "is", "that", "for", "with", "on",
+    "are", "was", "this", "will", "by", "from", "has", "have", "said", "it",
+    "its", "their", "be", "which", "at", "an", "we", "our", "who", "they",
+    "not", "or", "were", "been", "would", nullptr};
+
+const char* const kSpanish[] = {
+    "el", "la", "los", "las", "de", "del", "que", "y", "en", "para",
+    "con", "por", "una", "un", "es", "se", "su", "sus", "al", "como",
+    "lo", "este", "esta", "estos", "estas", "fue", "ha", "han", "m\xC3\xA1s",
+    "pero", "sobre", "tambi\xC3\xA9n", "entre", "desde", "dijo", "nuestra",
+    "nuestro", "nuestras", "nuestros", "son", "est\xC3\xA1n", "est\xC3\xA1",
+    "sin", "ya", "cuando", "muy", nullptr};
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view text) {
+  if (text.size() > kScanBytes) text = text.substr(0, kScanBytes);
+  double en = 0, es = 0;
+  static const std::vector<std::uint64_t> english = PackAll(kEnglish);
+  static const std::vector<std::uint64_t> spanish = PackAll(kSpanish);
+  char word[8];  // longer words are in neither list
+  size_t len = 0;
+  bool too_long = false;
+  auto flush = [&] {
+    if (len > 0 && !too_long) {
+      std::uint64_t w = Pack(std::string_view(word, len));
+      if (std::binary_search(english.begin(), english.end(), w)) en += 1;
+      else if (std::binary_search(spanish.begin(), spanish.end(), w)) es += 1;
+    }
+    len = 0;
+    too_long = false;
+  };
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char b = s[i];
+    if (b == 0xC2 && i + 1 < n && (s[i + 1] == 0xBF || s[i + 1] == 0xA1)) {
+      es += 2;  // ¿ ¡
+    } else if (b == 0xC3 && i + 1 < n) {
+      unsigned char t = s[i + 1];
+      if (t == 0xB1 || t == 0x91) es += 2;  // ñ Ñ
+      else if (t == 0xA1 || t == 0xA9 || t == 0xAD || t == 0xB3 || t == 0xBA ||
+               t == 0x81 || t == 0x89 || t == 0x8D || t == 0x93 || t == 0x9A) {
+        es += 0.5;  // á é í ó ú and capitals
+      }
+    }
+    bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
+    if (!letter) {
+      flush();
+      continue;
+    }
+    if (len == sizeof(word)) {
+      too_long = true;
+      continue;
+    }
+    word[len++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  }
+  flush();
+  return (es > en && es >= kMinSpanishScore) ? "es" : "en";
+}
+
+const char* StemmerLanguage(std::string_view code) {
+  // Primary subtag only, so "es-MX" and "ES" are Spanish too.
+  size_t cut = code.find_first_of("-_");
+  if (cut != std::string_view::npos) code = code.substr(0, cut);
+  char lower[4] = {};
+  if (code.size() == 2 || code.size() == 3) {
+    for (size_t i = 0; i < code.size(); ++i) {
+      char c = code[i];
+      lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (std::strcmp(lower, "es") == 0 || std::strcmp(lower, "spa") == 0) return "spanish";
+  }
+  return "english";
+}
+
+}  // namespace amicus
