@@ -1,0 +1,182 @@
+// Dateline recognition. See dateline.h.
+#include "extract/dateline.h"
+
+#include <string>
+
+#include "extract/scan.h"
+
+namespace amicus::internal {
+namespace {
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiAlpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+// Length of a dash at text[p] ("—", "–", "--", "-"), 0 when none.
+std::size_t DashAt(std::string_view t, std::size_t p) {
+  if (p + 3 <= t.size() && static_cast<unsigned char>(t[p]) == 0xE2 && static_cast<unsigned char>(t[p + 1]) == 0x80 &&
+      (static_cast<unsigned char>(t[p + 2]) == 0x93 || static_cast<unsigned char>(t[p + 2]) == 0x94)) {
+    return 3;
+  }
+  if (p < t.size() && t[p] == '-') return (p + 1 < t.size() && t[p + 1] == '-') ? 2 : 1;
+  return 0;
+}
+
+// One word of a dateline place: letters (any UTF-8), internal periods,
+// hyphens and apostrophes; a trailing period is kept ("N.Y.", "Calif.").
+std::size_t WordEnd(std::string_view t, std::size_t p) {
+  std::size_t q = p;
+  while (q < t.size()) {
+    unsigned char c = static_cast<unsigned char>(t[q]);
+    if (IsAsciiAlpha(static_cast<char>(c)) || c >= 0x80) {
+      // Stop at a UTF-8 dash.
+      if (c == 0xE2 && DashAt(t, q) == 3) break;
+      ++q;
+    } else if ((c == '.' || c == '\'' || c == '-') && q > p) {
+      if (c == '-' && (q + 1 >= t.size() || !IsAsciiAlpha(t[q + 1]))) break;
+      ++q;
+    } else {
+      break;
+    }
+  }
+  return q;
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (IsAsciiAlpha(c)) {
+      c = start ? static_cast<char>(c & ~32) : static_cast<char>(c | 32);
+      start = false;
+    } else {
+      start = (c == ' ' || c == '-' || c == '.');
+    }
+  }
+  return out;
+}
+
+std::string DatelineCity(const PlaceEntry& e) {
+  if (e.canonical == "New York City") return "New York";
+  if (e.state == "DC") return "Washington";
+  return e.name;
+}
+
+}  // namespace
+
+bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* out) {
+  std::size_t p = 0;
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\n' || text[p] == '\r' || text[p] == '\t')) ++p;
+  if (p + 3 <= text.size() && text.compare(p, 3, "\xEF\xBB\xBF") == 0) p += 3;
+  const std::size_t begin = p;
+  if (p >= text.size() || !(IsAsciiUpper(text[p]) || static_cast<unsigned char>(text[p]) >= 0xC3)) return false;
+  // City: up to 4 capitalized words.
+  std::size_t city_end = p;
+  int words = 0;
+  while (words < 4) {
+    std::size_t e = WordEnd(text, p);
+    if (e == p) break;
+    unsigned char c0 = static_cast<unsigned char>(text[p]);
+    if (!(IsAsciiUpper(static_cast<char>(c0)) || c0 >= 0xC3)) break;
+    city_end = e;
+    ++words;
+    if (e < text.size() && text[e] == ' ' && e + 1 < text.size() &&
+        (IsAsciiUpper(text[e + 1]) || static_cast<unsigned char>(text[e + 1]) >= 0xC3) && DashAt(text, e + 1) == 0) {
+      p = e + 1;
+      continue;
+    }
+    break;
+  }
+  if (words == 0) return false;
+  std::string_view city_text = text.substr(begin, city_end - begin);
+  // Strip a trailing period of the city itself ("ST. PAUL" keeps its inner one).
+  std::string city_key = FoldPlaceKey(city_text);
+  std::size_t q = city_end;
+  std::string code;
+  std::size_t place_end = city_end;
+  if (q + 2 <= text.size() && text[q] == ',' && text[q + 1] == ' ') {
+    std::size_t s1 = q + 2;
+    std::size_t e1 = WordEnd(text, s1);
+    if (e1 > s1) {
+      std::string k1 = FoldPlaceKey(text.substr(s1, e1 - s1));
+      std::string_view c = g.StateCode(k1);
+      std::size_t e_used = e1;
+      if (e1 + 1 < text.size() && text[e1] == ' ') {
+        std::size_t e2 = WordEnd(text, e1 + 1);
+        if (e2 > e1 + 1 && IsAsciiUpper(text[e1 + 1])) {
+          std::string_view c2 = g.StateCode(FoldPlaceKey(text.substr(s1, e2 - s1)));
+          if (!c2.empty()) {
+            c = c2;
+            e_used = e2;
+          }
+        }
+      }
+      if (!c.empty()) {
+        code = std::string(c);
+        place_end = e_used;
+        q = e_used;
+      }
+    }
+  }
+  // Optional date / wire marker before the dash.
+  std::size_t r = q;
+  while (r < text.size() && text[r] == ' ') ++r;
+  if (r < text.size() && text[r] == '(') {
+    std::size_t close = text.find(')', r);
+    if (close == std::string_view::npos || close - r > 60) return false;
+    r = close + 1;
+  } else if (r < text.size() && text[r] == ',') {
+    // ", Jan. 9, 2026 /PRNewswire/"
+    std::size_t lim = std::min(text.size(), r + 80);
+    std::size_t k = r + 1;
+    while (k < lim && text[k] != '\n' && DashAt(text, k) == 0) ++k;
+    if (k >= lim || text[k] == '\n') return false;
+    // The wire marker "/PRNewswire/" may hold no dash; a date never does.
+    r = k;
+  }
+  while (r < text.size() && text[r] == ' ') ++r;
+  std::size_t dash = DashAt(text, r);
+  if (dash == 0) return false;
+  // "-" right after a word with no space is a hyphen, not a dateline dash,
+  // unless it is a long dash.
+  // Resolve the place.
+  int id = -1;
+  if (!code.empty()) {
+    id = g.Qualified(city_key, code);
+  } else {
+    if (city_key == "washington") {
+      id = g.StateEntry("DC");
+    } else if (const std::vector<int>* c = g.Candidates(city_key)) {
+      for (int cand : *c) {
+        const PlaceEntry& e = g.entry(cand);
+        if (e.kind != PlaceKind::kCity && e.kind != PlaceKind::kBorough) continue;
+        if (id < 0 || e.priority > g.entry(id).priority ||
+            (e.priority == g.entry(id).priority && e.population > g.entry(id).population)) {
+          id = cand;
+        }
+      }
+    }
+    if (id < 0) return false;
+    code = g.entry(id).state;
+  }
+  out->begin = begin;
+  out->end = place_end;
+  out->surface = std::string(text.substr(begin, place_end - begin));
+  out->entry = id;
+  if (id >= 0) {
+    const PlaceEntry& e = g.entry(id);
+    out->dateline.city = DatelineCity(e);
+    out->canonical = e.canonical;
+  } else {
+    std::string city(city_text);
+    bool all_upper = true;
+    for (char c : city) {
+      if (c >= 'a' && c <= 'z') all_upper = false;
+    }
+    out->dateline.city = all_upper ? TitleCase(city) : city;
+    out->canonical = out->dateline.city + ", " + code;
+  }
+  out->dateline.region = code;
+  return true;
+}
+
+}  // namespace amicus::internal

@@ -1,0 +1,23 @@
+// The dateline of a press release: the place (and sometimes date or wire
+// marker) that opens its first paragraph, ended by a dash:
+//   "BUFFALO, N.Y. – ...", "WASHINGTON —", "ALBANY, N.Y. (February 10, 2026) —",
+//   "ROCHESTER, N.Y., Jan. 9, 2026 /PRNewswire/ --", "Nueva York, NY — Hoy".
+// The city is given in its proper case ("El Paso"), the region as a USPS code
+// ("NY", "DC"); a big city alone ("CHICAGO —") gets its usual state.
+//
+// Thread-safety: stateless; the Gazetteer is read only.
+#ifndef AMICUS_LIB_EXTRACT_DATELINE_H_
+#define AMICUS_LIB_EXTRACT_DATELINE_H_
+
+#include <string_view>
+
+#include "extract/places.h"
+
+namespace amicus::internal {
+
+// True and *out filled when `text` opens with a dateline.
+bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* out);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_EXTRACT_DATELINE_H_

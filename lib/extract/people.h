@@ -1,0 +1,48 @@
+// People in a release: full names found after a title ("Mayor Zohran
+// Mamdani", "la concejal Carolina Mejía-Santos") or in a speaker context
+// ("said X", "X, director of ...", "Contact: X"), titles stripped; later
+// surname and title+surname mentions linked as aliases; real officeholders
+// (data/knowledge/officeholders.tsv) named by surname only ("Governor
+// Hochul", "Trump") resolved to their full names. Internal.
+//
+// Thread-safety: PeopleKnowledge is immutable after Load; FindPeople is reentrant.
+#ifndef AMICUS_LIB_EXTRACT_PEOPLE_H_
+#define AMICUS_LIB_EXTRACT_PEOPLE_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "amicus/extract.h"
+#include "extract/people_orgs_common.h"
+#include "extract/span.h"
+
+namespace amicus::internal {
+
+class PeopleKnowledge {
+ public:
+  Status Load(const KnowledgeFiles& files);
+
+  struct Officeholder {
+    std::string name, surname;
+    std::vector<std::string> titles;   // folded
+    std::vector<std::string> context;  // places, as written
+    bool bare = false;
+  };
+  // Officeholders whose surname has folded key `key`.
+  std::vector<const Officeholder*> BySurname(const std::string& key) const;
+  bool IsFullName(const std::string& key) const { return full_names_.count(key) != 0; }
+
+ private:
+  std::vector<Officeholder> people_;
+  std::unordered_multimap<std::string, std::size_t> by_surname_;
+  std::unordered_map<std::string, std::size_t> full_names_;
+};
+
+void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordTables& words,
+                const PeopleKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
+                std::vector<NamedEntity>* out);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_EXTRACT_PEOPLE_H_

@@ -1,0 +1,85 @@
+#include "extract/people_orgs_common.h"
+
+#include <algorithm>
+
+namespace amicus::internal {
+
+std::string FoldTok(std::string_view text, const Tok& t) {
+  std::string s;
+  AppendFolded(TokText(text, t), &s);
+  return s;
+}
+
+std::size_t EntitySet::Get(const std::string& canonical) {
+  std::string key = FoldKey(canonical);
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) return it->second;
+  entities_.push_back(NamedEntity{canonical, {}});
+  keys_.push_back({key});
+  by_key_.emplace(key, entities_.size() - 1);
+  return entities_.size() - 1;
+}
+
+long EntitySet::Find(const std::string& key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? -1 : static_cast<long>(it->second);
+}
+
+void EntitySet::AddAlias(std::size_t idx, std::string_view surface) {
+  std::string key = FoldKey(surface);
+  if (key.empty() || !keys_[idx].insert(key).second) return;
+  entities_[idx].aliases.emplace_back(surface);
+  by_key_.emplace(key, idx);
+}
+
+Status WordTables::Load(const KnowledgeFiles& files) {
+  Status s = files.ForEachRecord("titles.tsv", [&](const std::vector<std::string_view>& f, int line) {
+    if (f.size() < 2) return Status::Corruption("titles.tsv:" + std::to_string(line) + ": expected title<TAB>kind");
+    std::string key = FoldKey(f[0]);
+    // count tokens the same way the tokenizer will see them
+    std::vector<Tok> toks;
+    Tokenize(f[0], &toks);
+    int n = 0;
+    for (const Tok& t : toks) n += t.kind != TokKind::kPunct;
+    max_title_tokens_ = std::max(max_title_tokens_, n);
+    titles_[key] = f[1] == "office";
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  return files.ForEachRecord("org_words.tsv", [&](const std::vector<std::string_view>& f, int line) {
+    if (f.size() < 2) return Status::Corruption("org_words.tsv:" + std::to_string(line) + ": expected word<TAB>position");
+    OrgWordPos p = f[1] == "end" ? kEnd : f[1] == "start" ? kStart : kAny;
+    org_words_[FoldKey(f[0])] = p;
+    return Status::OK();
+  });
+}
+
+int WordTables::MatchTitle(std::string_view text, const std::vector<Tok>& toks, std::size_t i, bool* office) const {
+  std::string key;
+  int best = 0;
+  int words = 0;
+  for (std::size_t j = i; j < toks.size() && words < max_title_tokens_; ++j) {
+    const Tok& t = toks[j];
+    if (t.kind == TokKind::kPunct) {
+      // "then-Gov." style pieces are single tokens; a dash between words is not a title
+      break;
+    }
+    if (j > i && t.newline_before) break;
+    if (!key.empty()) key.push_back(' ');
+    AppendFolded(TokText(text, t), &key);
+    ++words;
+    auto it = titles_.find(key);
+    if (it != titles_.end()) {
+      best = static_cast<int>(j - i + 1);
+      *office = it->second;
+    }
+  }
+  return best;
+}
+
+WordTables::OrgWordPos WordTables::OrgWord(std::string_view folded_word) const {
+  auto it = org_words_.find(std::string(folded_word));
+  return it == org_words_.end() ? kNone : it->second;
+}
+
+}  // namespace amicus::internal

@@ -1,0 +1,69 @@
+// Shared by the people and organization finders: per-release context and
+// the word tables both consult (titles, organization words). Internal.
+//
+// Thread-safety: the tables are immutable after Load and shared read-only.
+#ifndef AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_
+#define AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "amicus/extract.h"
+#include "amicus/status.h"
+#include "extract/knowledge_file.h"
+#include "extract/scan.h"
+
+namespace amicus::internal {
+
+// What the finders know about the release beyond its text.
+struct DocContext {
+  std::string region;     // two-letter state code of the dateline ("NY", "DC"), or empty
+  std::string city;       // dateline city, or empty
+  std::string publisher;  // Release::organization
+  std::string language;   // "en" | "es"
+};
+
+// Titles ("Mayor", "Council Member", "concejal") and organization words.
+class WordTables {
+ public:
+  Status Load(const KnowledgeFiles& files);
+
+  // Longest title starting at token i (folded, case-insensitive); returns the
+  // number of tokens (0 when none) and whether it is a public office.
+  int MatchTitle(std::string_view text, const std::vector<Tok>& toks, std::size_t i, bool* office) const;
+
+  enum OrgWordPos : int { kNone = 0, kEnd = 1, kStart = 2, kAny = 3 };
+  OrgWordPos OrgWord(std::string_view folded_word) const;
+
+ private:
+  std::unordered_map<std::string, bool> titles_;  // folded multiword title -> office?
+  int max_title_tokens_ = 1;
+  std::unordered_map<std::string, OrgWordPos> org_words_;
+};
+
+// Collects entities of one category: one entry per canonical name, every
+// other surface form as an alias (deduplicated by folded key).
+class EntitySet {
+ public:
+  // Returns the entry index for `canonical`, creating it.
+  std::size_t Get(const std::string& canonical);
+  // Index of the entry having `key` as a name or alias key, or -1.
+  long Find(const std::string& key) const;
+  void AddAlias(std::size_t idx, std::string_view surface);
+  std::vector<NamedEntity>& entities() { return entities_; }
+
+ private:
+  std::vector<NamedEntity> entities_;
+  std::vector<std::unordered_set<std::string>> keys_;
+  std::unordered_map<std::string, std::size_t> by_key_;
+};
+
+// Folded text of one token (lower case, no diacritics, no periods).
+std::string FoldTok(std::string_view text, const Tok& t);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_

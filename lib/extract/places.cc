@@ -1,0 +1,977 @@
+// Gazetteer loading and the location finder. See places.h.
+#include "extract/places.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include "extract/scan.h"
+
+namespace amicus::internal {
+
+std::string FoldPlaceKey(std::string_view s) { return FoldKey(s); }
+void AppendFoldedPlace(std::string_view s, std::string* out) { AppendFolded(s, out); }
+
+namespace {
+
+std::vector<std::string_view> SplitBar(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t bar = s.find('|', start);
+    if (bar == std::string_view::npos) bar = s.size();
+    if (bar > start) out.push_back(s.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+std::string_view Field(const std::vector<std::string_view>& f, std::size_t i) {
+  return i < f.size() ? f[i] : std::string_view();
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') break;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+}  // namespace
+
+int Gazetteer::Add(PlaceEntry e) {
+  entries_.push_back(std::move(e));
+  return static_cast<int>(entries_.size() - 1);
+}
+
+void Gazetteer::Index(const std::string& surface, int id) {
+  std::string key = FoldKey(surface);
+  if (key.empty()) return;
+  auto& v = by_key_[key];
+  if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  std::size_t sp = key.find(' ');
+  first_tokens_.insert(key.substr(0, sp));
+  std::size_t n = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+  max_tokens_ = std::max(max_tokens_, n);
+}
+
+Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* out) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  auto need = [](const std::vector<std::string_view>& f, std::size_t n) {
+    return f.size() >= n ? Status::OK()
+                         : Status::InvalidArgument("expected at least " + std::to_string(n) +
+                                                   " tab-separated fields; see the file's header");
+  };
+  // States first: the city loaders need the codes.
+  Status s = files.ForEachRecord("us_states.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 2);
+    if (!st.ok()) return st;
+    PlaceEntry e;
+    e.name = std::string(f[0]);
+    e.state = std::string(f[1]);
+    e.kind = PlaceKind::kState;
+    e.canonical = Field(f, 3).empty() ? e.name : std::string(Field(f, 3));
+    e.priority = 8;
+    if (e.state == "DC") {
+      e.kind = PlaceKind::kCity;
+      e.priority = 10;
+    }
+    int id = g->Add(e);
+    g->state_entry_[e.state] = id;
+    g->state_codes_[FoldKey(e.name)] = e.state;
+    g->state_codes_[FoldKey(e.state)] = e.state;
+    for (std::string_view ap : SplitBar(Field(f, 2))) g->state_codes_[FoldKey(ap)] = e.state;
+    g->Index(e.name, id);
+    for (std::string_view v : SplitBar(Field(f, 4))) g->Index(std::string(v), id);
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  g->state_codes_["dc"] = "DC";
+  g->state_codes_["d c"] = "DC";
+
+  // Curated entries override generated ones of the same name and state.
+  std::unordered_set<std::string> curated;  // "folded name|ST"
+  std::vector<std::vector<std::string_view>> local_rows;
+  s = files.ForEachRecord("local_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 2);
+    if (!st.ok()) return st;
+    local_rows.push_back(f);
+    bool city_default = f[1] == "city" && Field(f, 3).empty();
+    if (f[1] != "stop" && f[1] != "region" && !city_default) curated.insert(FoldKey(f[0]) + "|" + std::string(Field(f, 2)));
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  s = files.ForEachRecord("us_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 3);
+    if (!st.ok()) return st;
+    PlaceEntry e;
+    e.name = std::string(f[0]);
+    e.state = std::string(f[1]);
+    std::string key = FoldKey(e.name);
+    if (curated.count(key + "|" + e.state)) return Status::OK();
+    e.population = ToInt(f[2]);
+    if (Field(f, 3) == "section") {
+      e.kind = PlaceKind::kNeighborhood;
+      e.canonical = e.name;
+      e.needs_context = true;
+      e.priority = -4;  // GeoNames sections are noisy; any whole city of the name wins
+      e.population = 0;
+    } else {
+      e.kind = PlaceKind::kCity;
+      e.canonical = e.name + ", " + e.state;
+      e.needs_context = e.population < 50000;
+    }
+    int id = g->Add(e);
+    g->Index(e.name, id);
+    if (e.kind == PlaceKind::kCity) g->qualified_[key + "|" + e.state] = id;
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  s = files.ForEachRecord("us_counties.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 2);
+    if (!st.ok()) return st;
+    std::string key = FoldKey(f[0]);
+    auto it = g->by_key_.find(key);
+    if (it != g->by_key_.end()) {
+      for (int id : it->second) {
+        if (g->entries_[id].kind == PlaceKind::kCounty) return Status::OK();  // same name elsewhere
+      }
+    }
+    PlaceEntry e;
+    e.name = std::string(f[0]);
+    e.canonical = e.name;
+    e.state = std::string(f[1]);
+    e.kind = PlaceKind::kCounty;
+    e.priority = 1;
+    g->Index(e.name, g->Add(e));
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  for (const auto& f : local_rows) {
+    std::string_view kind = f[1];
+    std::string name(f[0]);
+    if (kind == "stop") {
+      g->cue_.insert(FoldKey(name));
+      continue;
+    }
+    PlaceEntry e;
+    e.name = name;
+    e.state = std::string(Field(f, 2));
+    e.priority = ToInt(Field(f, 5));
+    std::string canon(Field(f, 3));
+    if (kind == "city") {
+      // A default for an ambiguous name: raise the generated entry's rank.
+      std::string key = FoldKey(name);
+      auto q = g->qualified_.find(key + "|" + e.state);
+      if (canon.empty() && q != g->qualified_.end()) {
+        g->entries_[q->second].priority = e.priority;
+        g->entries_[q->second].needs_context = false;
+        continue;
+      }
+      e.kind = PlaceKind::kCity;
+      e.canonical = canon.empty() ? name + ", " + e.state : canon;
+    } else if (kind == "borough") {
+      e.kind = PlaceKind::kBorough;
+      e.canonical = canon.empty() ? name : canon;
+    } else if (kind == "neighborhood") {
+      e.kind = PlaceKind::kNeighborhood;
+      e.canonical = canon.empty() ? name : canon;
+      e.needs_context = e.priority < 5 || true;
+    } else if (kind == "region") {
+      e.kind = PlaceKind::kRegion;
+      e.canonical = canon.empty() ? name : canon;
+      e.needs_context = !e.state.empty();
+    } else if (kind == "county") {
+      e.kind = PlaceKind::kCounty;
+      e.canonical = canon.empty() ? name + " County" : canon;
+      e.needs_context = true;
+    } else {
+      return Status::InvalidArgument("local_places.tsv: unknown kind '" + std::string(kind) +
+                                     "' for " + name + "; use city, borough, neighborhood, region, county or stop");
+    }
+    int id = g->Add(e);
+    g->Index(name, id);
+    if (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kNeighborhood) {
+      g->qualified_[FoldKey(name) + "|" + e.state] = id;
+    }
+    for (std::string_view a : SplitBar(Field(f, 4))) {
+      std::string alias(a);
+      std::size_t comma = alias.rfind(", ");
+      if (comma != std::string::npos) {
+        // "New York, NY": qualified form only.
+        std::string code = g->state_codes_.count(FoldKey(alias.substr(comma + 2)))
+                               ? g->state_codes_[FoldKey(alias.substr(comma + 2))]
+                               : std::string();
+        if (!code.empty()) g->qualified_[FoldKey(alias.substr(0, comma)) + "|" + code] = id;
+        continue;
+      }
+      g->Index(alias, id);
+      if (e.kind != PlaceKind::kRegion) g->qualified_[FoldKey(alias) + "|" + e.state] = id;
+    }
+  }
+  // NYC: any "X, NY" naming the city ("New York, N.Y.", "Nueva York, NY").
+  for (auto& kv : g->by_key_) {
+    for (int id : kv.second) {
+      if (g->entries_[id].canonical == "New York City") g->qualified_[kv.first + "|NY"] = id;
+    }
+  }
+  g->qualified_[FoldKey("New York") + "|NY"] = g->qualified_[FoldKey("New York City") + "|NY"];
+
+  s = files.ForEachRecord("countries.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 2);
+    if (!st.ok()) return st;
+    PlaceEntry e;
+    e.name = std::string(f[0]);
+    e.canonical = e.name;
+    e.kind = PlaceKind::kCountry;
+    e.priority = 6;
+    bool cue = Field(f, 4).find("cue") != std::string_view::npos;
+    int id = g->Add(e);
+    g->Index(e.name, id);
+    if (cue) g->cue_.insert(FoldKey(e.name));
+    for (std::string_view v : SplitBar(Field(f, 2))) g->Index(std::string(v), id);
+    for (std::string_view v : SplitBar(Field(f, 3))) {
+      PlaceEntry w = e;
+      w.as_written = true;
+      w.canonical = std::string(v);
+      int wid = g->Add(w);
+      g->Index(std::string(v), wid);
+    }
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+
+  s = files.ForEachRecord("foreign_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = need(f, 3);
+    if (!st.ok()) return st;
+    PlaceEntry e;
+    e.name = std::string(f[0]);
+    e.canonical = e.name;
+    e.kind = PlaceKind::kForeign;
+    e.priority = 4;
+    int id = g->Add(e);
+    g->Index(e.name, id);
+    for (std::string_view v : SplitBar(Field(f, 3))) g->Index(std::string(v), id);
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  *out = std::move(g);
+  return Status::OK();
+}
+
+const std::vector<int>* Gazetteer::Candidates(const std::string& key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : &it->second;
+}
+
+int Gazetteer::Qualified(const std::string& folded_name, std::string_view state) const {
+  std::string k = folded_name;
+  k += '|';
+  k.append(state.data(), state.size());
+  auto it = qualified_.find(k);
+  return it == qualified_.end() ? -1 : it->second;
+}
+
+std::string_view Gazetteer::StateCode(const std::string& key) const {
+  auto it = state_codes_.find(key);
+  return it == state_codes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+int Gazetteer::StateEntry(std::string_view usps) const {
+  auto it = state_entry_.find(std::string(usps));
+  return it == state_entry_.end() ? -1 : it->second;
+}
+
+int Gazetteer::Resolve(const std::vector<int>& cands, std::string_view dateline_state,
+                       const std::unordered_set<std::string>& context_states) const {
+  int best = -1;
+  double best_score = -1e18;
+  for (int id : cands) {
+    const PlaceEntry& e = entries_[id];
+    bool in_dl = !e.state.empty() && e.state == dateline_state;
+    bool in_ctx = !e.state.empty() && context_states.count(e.state) != 0;
+    if (e.needs_context && !in_dl && !in_ctx && e.population < 50000) continue;
+    // The dateline's state is strong evidence; another state named in the
+    // release is weaker than a big city's fame ("Atlanta" in a release that
+    // also names Texas is still Atlanta, GA).
+    // A small town of the dateline's state does not beat a big city of the
+    // same name elsewhere ("Worcester" in an Albany release is Worcester, MA).
+    bool small = e.kind == PlaceKind::kCity && e.population > 0 && e.population < 20000;
+    double score = 0;
+    if (in_dl) score += small ? 200 : 500;
+    else if (in_ctx) score += small ? 60 : 150;
+    if (e.kind == PlaceKind::kState) score += 400;
+    if (e.kind == PlaceKind::kCountry) score += 400;
+    if (e.kind == PlaceKind::kRegion) score += 450;
+    score += e.priority * 60;
+    if (e.population > 0) score += std::log10(static_cast<double>(e.population)) * 40;
+    // Whole-entity kinds over name-sharing sections of other cities.
+    if (e.kind == PlaceKind::kNeighborhood && !in_dl && !in_ctx) score -= 300;
+    if (score > best_score) {
+      best_score = score;
+      best = id;
+    }
+  }
+  return best;
+}
+
+bool Gazetteer::IsPlaceName(std::string_view surface) const {
+  std::string key = FoldKey(surface);
+  if (key.empty()) return false;
+  if (by_key_.count(key)) return true;
+  std::size_t comma = key.rfind(", ");
+  if (comma != std::string::npos) {
+    std::string_view code = StateCode(key.substr(comma + 2));
+    if (!code.empty()) return Qualified(key.substr(0, comma), code) >= 0;
+  }
+  return false;
+}
+
+bool Gazetteer::Lookup(std::string_view surface, std::string_view context_state, PlaceInfo* out) const {
+  std::string key = FoldKey(surface);
+  if (key.empty()) return false;
+  int id = -1;
+  std::size_t comma = key.rfind(", ");
+  if (comma != std::string::npos) {
+    std::string_view code = StateCode(key.substr(comma + 2));
+    if (!code.empty()) id = Qualified(key.substr(0, comma), code);
+  }
+  if (id < 0) {
+    const std::vector<int>* c = Candidates(key);
+    if (c == nullptr) return false;
+    std::unordered_set<std::string> ctx;
+    if (!context_state.empty()) ctx.insert(std::string(context_state));
+    id = Resolve(*c, context_state, ctx);
+    if (id < 0) {
+      // Out of context: still a place; take the best-ranked one.
+      std::unordered_set<std::string> none;
+      id = c->front();
+      for (int i : *c) {
+        if (entries_[i].priority > entries_[id].priority ||
+            (entries_[i].priority == entries_[id].priority && entries_[i].population > entries_[id].population)) {
+          id = i;
+        }
+      }
+    }
+  }
+  const PlaceEntry& e = entries_[id];
+  out->canonical = e.as_written ? std::string(surface) : e.canonical;
+  out->state = e.state;
+  out->kind = e.kind;
+  return true;
+}
+
+// ---------------------------------------------------------------- scanning
+
+namespace {
+
+struct Word {
+  std::uint32_t begin, end;  // surface range (possessive and sentence period cut off)
+  bool cap;                  // first letter upper case
+  bool allcaps;
+  bool possessive;
+  bool sent_end;             // a sentence-ending period followed this word
+};
+
+std::uint32_t DecodeAt(std::string_view t, std::size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) { *len = 1; return c; }
+  if ((c >> 5) == 6 && i + 1 < t.size()) {
+    *len = 2;
+    return ((c & 0x1F) << 6) | (static_cast<unsigned char>(t[i + 1]) & 0x3F);
+  }
+  if ((c >> 4) == 14 && i + 2 < t.size()) {
+    *len = 3;
+    return ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+           (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+  }
+  if ((c >> 3) == 30 && i + 3 < t.size()) {
+    *len = 4;
+    return 0x10000;
+  }
+  *len = 1;
+  return 0xFFFD;
+}
+
+bool IsLetterCp(std::uint32_t cp) {
+  if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp < 0x2000);
+}
+bool IsUpperCp(std::uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
+  if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;
+  return false;
+}
+bool IsApos(std::uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
+
+// Periods that belong to the word ("N.Y.", "St.", "Calif."), as opposed to
+// a sentence end.
+bool KeepsPeriod(std::string_view w) {
+  if (w.find('.') != std::string_view::npos) return true;  // "N.Y" of "N.Y."
+  if (w.size() <= 2) return true;                           // "St", "Mt", "D"
+  static const char* kAbbr[] = {"Calif", "Ariz", "Mass", "Wash", "Tenn", "Conn", "Colo", "Okla", "Minn",
+                                "Mich", "Fla", "Ill", "Ind", "Tex", "Ala", "Ark", "Del", "Kan", "Kans",
+                                "Nev", "Neb", "Nebr", "Ore", "Oreg", "Miss", "Mont", "Wis", "Wisc", "Wyo",
+                                "Penn", "Ave", "Blvd", "Gov", "Sen", "Rep", "Ft", "Mt", "Jan", "Feb",
+                                "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Md", "Va", "Ga",
+                                "Ky", "Mo", "Pa", "Vt", "La", "Dr", "Jr", "Sr", "Lt", "Gen", "Col", "Sgt"};
+  for (const char* a : kAbbr) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+void Words(std::string_view t, std::vector<Word>* out) {
+  out->clear();
+  std::size_t i = 0, n = t.size();
+  while (i < n) {
+    int len;
+    std::uint32_t cp = DecodeAt(t, i, &len);
+    if (!(IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9'))) {
+      i += len;
+      continue;
+    }
+    std::size_t b = i;
+    bool cap = IsUpperCp(cp);
+    bool allcaps = cap;
+    int letters = 0;
+    std::size_t e = i;
+    while (i < n) {
+      cp = DecodeAt(t, i, &len);
+      if (IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9')) {
+        if (IsLetterCp(cp)) {
+          ++letters;
+          if (!IsUpperCp(cp)) allcaps = false;
+        }
+        i += len;
+        e = i;
+        continue;
+      }
+      // Joiners: hyphen, apostrophe, period followed by a letter ("N.Y", "Port-au-Prince").
+      if (cp == '-' || IsApos(cp) || cp == '.') {
+        std::size_t j = i + len;
+        if (j < n) {
+          int l2;
+          std::uint32_t nx = DecodeAt(t, j, &l2);
+          if (IsLetterCp(nx)) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    Word w{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), cap, allcaps && letters >= 2, false, false};
+    // Possessive: word's / word’s (the joiner loop kept "'s").
+    std::string_view ws = t.substr(b, e - b);
+    if (ws.size() > 2 && ws.back() == 's') {
+      if (ws[ws.size() - 2] == '\'') {
+        w.end -= 2;
+        w.possessive = true;
+      } else if (ws.size() > 4 && ws.compare(ws.size() - 4, 4, "\xE2\x80\x99s") == 0) {
+        w.end -= 4;
+        w.possessive = true;
+      }
+    }
+    if (e < n && t[e] == '.') {
+      std::string_view core = t.substr(w.begin, w.end - w.begin);
+      if (KeepsPeriod(core)) {
+        w.end = static_cast<std::uint32_t>(e + 1);
+        i = e + 1;
+        // An abbreviation can still end a sentence: "... in Washington, D.C. The"
+        std::size_t k = e + 1;
+        while (k < n && t[k] == ' ') ++k;
+        if (k < n && k > e + 1 && IsUpperAscii(t[k]) && core.size() > 2 && core.find('.') == std::string_view::npos) {
+          w.sent_end = true;
+        }
+      } else {
+        w.sent_end = true;
+      }
+    } else if (e < n && (t[e] == '!' || t[e] == '?' || t[e] == ':')) {
+      w.sent_end = true;
+    }
+    out->push_back(w);
+  }
+}
+
+std::string_view Gap(std::string_view t, const std::vector<Word>& w, std::size_t i) {
+  // Text between word i-1 and word i.
+  std::size_t from = i == 0 ? 0 : w[i - 1].end;
+  return t.substr(from, w[i].begin - from);
+}
+
+// Gap is a single plain space (words of one name).
+bool Tight(std::string_view gap) { return gap == " "; }
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  AppendFolded(s, &out);
+  return out;
+}
+
+bool InList(const std::string& w, const char* const* list) {
+  for (const char* const* p = list; *p; ++p) {
+    if (w == *p) return true;
+  }
+  return false;
+}
+
+// Capitalized words that may follow a place without making it part of a
+// longer proper name: titles ("New York City Mayor"), days, months.
+const char* const kAfterOk[] = {
+    "mayor", "governor", "gov", "borough", "county", "executive", "commissioner", "councilor",
+    "councilmember", "legislator", "legislators", "supervisor", "supervisors", "assemblymember",
+    "assemblyman", "assemblywoman", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "sheriff", "comptroller", "attorney", "district", "public", "alderman",
+    "alderperson", "trustee", "superintendent", "chancellor", "democrats", "republicans", "residents",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "and", "or", "i", "it", "this", "the", "we", nullptr};
+
+// Month and day names are never places alone (August, CA; Friday Harbor is two words).
+const char* const kNever[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                              "september", "october", "november", "december", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+                              "easter", "independence", "university", "college", "congress", "senate",
+                              "assembly", "commonwealth", nullptr};
+
+// Capitalized words before a place that do not make it part of a name.
+const char* const kBeforeOk[] = {
+    "in", "at", "from", "to", "for", "and", "but", "across", "throughout", "the", "as", "like", "while",
+    "since", "after", "before", "near", "outside", "inside", "both", "between", "around", "within",
+    "en", "desde", "de", "y", "la", "el", "los", "las", "del", "a", "por", "para", "when", "if", "where",
+    "upstate", "downstate", "greater", "all", "even", "only", "across", "into", "of", "on", "with",
+    "unlike", "until", "by", "via", "than", "here", "there", "today", "yesterday", nullptr};
+
+// Lower-case words after which a place name is plainly a place.
+const char* const kCue[] = {
+    "in", "from", "of", "to", "near", "at", "outside", "across", "throughout", "around", "between",
+    "including", "includes", "include", "and", "or", "en", "de", "desde", "y", "a", "hacia", "into",
+    "through", "within", "via", "toured", "visited", "represents", "represent", "leaves", "left",
+    "reached", "back", "returned", "fled", "like", "as", nullptr};
+
+// Nouns heading an organization or facility name: "University of Texas",
+// "Sisters of St. Joseph of Rochester", "Concejo Municipal de la Ciudad de Nueva York".
+const char* const kOrgHead[] = {
+    "university", "universidad", "department", "departamento", "office", "oficina", "college", "court",
+    "district", "sisters", "bank", "church", "iglesia", "board", "council", "concejo", "coalition",
+    "coalicion", "alliance", "alianza", "center", "centro", "institute", "instituto", "association",
+    "asociacion", "society", "school", "escuela", "hospital", "tribe", "indians", "bureau", "commission",
+    "committee", "comite", "foundation", "fundacion", "fund", "project", "proyecto", "network", "red",
+    "union", "league", "federation", "diocese", "archdiocese", "chamber", "museum", "library",
+    "biblioteca", "bar", "colegio", "comunitaria", "municipal", "ciudad", "secretary", "secretario",
+    "archbishop", "bishop", "port", "authority", "bankruptcy", "circuit", "academy", "program",
+    "campaign", "clinic", "services", "service", "house", "senate", "assembly", "legislature",
+    "government", "state", "county", "city", "town", "village", "citizens", "friends", "sons",
+    "daughters", "knights", "people", "peoples", "republic", "embassy", "consulate", "consulado", "hall",
+    "palace", "palacio", "building", "tower", "plaza", nullptr};
+
+// Lower-case street words before a name (Spanish: "la avenida Roosevelt").
+const char* const kStreetBefore[] = {"avenida", "calle", "bulevar", "boulevard", "carretera", "autopista",
+                                     "puente", "plaza", "parque", "street", "avenue", nullptr};
+
+// Words after a place that make it the head of a street or facility name
+// even when the following words are lower case (none for now) — the
+// capitalized-follower rule covers "Grant Street", "Hempstead Turnpike".
+
+// Party-and-state tags of legislators: "(D-Md.)", "(R–Yorktown)", "D-Calif.".
+bool InPartyTag(std::string_view t, std::size_t begin) {
+  std::size_t i = begin;
+  // Skip back over a dash (ASCII or UTF-8 en/em dash).
+  if (i >= 1 && t[i - 1] == '-') {
+    i -= 1;
+  } else if (i >= 3 && static_cast<unsigned char>(t[i - 3]) == 0xE2 && static_cast<unsigned char>(t[i - 2]) == 0x80 &&
+             (static_cast<unsigned char>(t[i - 1]) == 0x93 || static_cast<unsigned char>(t[i - 1]) == 0x94)) {
+    i -= 3;
+  } else {
+    return false;
+  }
+  if (i < 1) return false;
+  char p = t[i - 1];
+  if (p != 'D' && p != 'R' && p != 'I') return false;
+  if (i < 2) return true;
+  char q = t[i - 2];
+  return q == '(' || q == ' ' || q == ',';
+}
+
+struct Mention {
+  std::size_t wb, we;      // word range [wb, we)
+  std::size_t begin, end;  // byte range of the surface
+  int entry = -1;          // resolved entry (set in pass 2 unless fixed)
+  const std::vector<int>* cands = nullptr;
+  std::string canonical;   // when set, overrides the entry's canonical
+  bool qualified = false;
+  bool need_cue = false;
+  bool has_cue = false;
+  bool small_ok = true;
+};
+
+bool IsState(const Gazetteer& g, int id) { return id >= 0 && g.entry(id).kind == PlaceKind::kState; }
+
+}  // namespace
+
+void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
+                      const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
+                      std::vector<TextSpan>* mention_spans) {
+  std::vector<Word> w;
+  w.reserve(text.size() / 5);
+  Words(text, &w);
+  const std::size_t nw = w.size();
+  std::vector<std::string> folded(nw);  // lazily filled
+  auto F = [&](std::size_t i) -> const std::string& {
+    if (folded[i].empty()) AppendFolded(text.substr(w[i].begin, w[i].end - w[i].begin), &folded[i]);
+    return folded[i];
+  };
+  auto sent_start = [&](std::size_t i) {
+    if (i == 0) return true;
+    if (w[i - 1].sent_end) return true;
+    std::string_view gap = Gap(text, w, i);
+    return gap.find('\n') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos ||
+           gap.find('"') != std::string_view::npos || gap.find(':') != std::string_view::npos ||
+           gap.find("\xE2\x80\xA2") != std::string_view::npos || gap.find(';') != std::string_view::npos;
+  };
+  std::string dl_state = dateline ? dateline->dateline.region : std::string();
+  std::size_t dl_begin = dateline ? dateline->begin : 0, dl_end = dateline ? dateline->end : 0;
+
+  std::vector<Mention> ms;
+  std::string key;
+  std::size_t i = 0;
+  while (i < nw) {
+    if (!w[i].cap || (dateline && w[i].begin < dl_end && w[i].end > dl_begin)) {
+      ++i;
+      continue;
+    }
+    // "X, Y and Z counties": handled when reaching "counties".
+    // Longest gazetteer match starting at i.
+    if (!g.IsFirstToken(F(i))) {
+      ++i;
+      continue;
+    }
+    key = F(i);
+    std::size_t best_end = 0;
+    const std::vector<int>* best = nullptr;
+    if (!w[i].possessive) {
+      if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
+    } else if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
+    for (std::size_t j = i + 1; j < nw && j - i < g.max_tokens() && !w[j - 1].possessive && !w[j - 1].sent_end; ++j) {
+      std::string_view gap = Gap(text, w, j);
+      if (!Tight(gap)) break;
+      key += ' ';
+      key += F(j);
+      if (const std::vector<int>* c = g.Candidates(key)) {
+        if (w[j].cap || w[j].allcaps) { best = c; best_end = j + 1; }
+      }
+    }
+    // "X County" beyond the gazetteer: any capitalized name + County/Parish.
+    if (best == nullptr || best_end < nw) {
+      std::size_t j = best ? best_end : i + 1;
+      // Only single-token unknown heads ("Brightwater County" style is rare; keep known ones).
+      (void)j;
+    }
+    if (best == nullptr || (best_end == i + 1 && InList(F(i), kNever))) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.wb = i;
+    m.we = best_end;
+    m.begin = w[i].begin;
+    m.end = w[best_end - 1].end;
+    m.cands = best;
+    // Drop a sentence period kept on an abbreviation-like last word only
+    // when it is not part of the name (names never end with '.' except "D.C.").
+    std::size_t next = best_end;
+    bool skip = false;
+    if (OverlapsAny(taken, m.begin, m.end)) skip = true;
+    if (!skip && InPartyTag(text, m.begin)) skip = true;
+    if (!skip && i > 0 && !w[i - 1].cap && InList(F(i - 1), kStreetBefore)) skip = true;
+    // Followed by a capitalized word: part of a longer proper name.
+    if (!skip && next < nw && Tight(Gap(text, w, next)) && w[next].cap && !w[best_end - 1].possessive &&
+        !w[best_end - 1].sent_end && !InList(F(next), kAfterOk)) {
+      skip = true;
+    }
+    // Preceded by a capitalized word: part of a name ("Rep. Jane Lynn", "Golden Lotus").
+    std::string prev = i > 0 ? F(i - 1) : std::string();
+    if (!skip && i > 0 && Tight(Gap(text, w, i)) && w[i - 1].cap && !sent_start(i) && !InList(prev, kBeforeOk) &&
+        !w[i - 1].sent_end) {
+      // "City of Yonkers" style handled below; "Upstate" etc. in kBeforeOk.
+      skip = true;
+    }
+    // "University of Texas", "Sisters of St. Joseph of Rochester".
+    if (!skip && i >= 2 && (prev == "of" || prev == "de" || prev == "del" || prev == "at" || prev == "for" || prev == "la")) {
+      std::size_t k = i - 2;
+      if ((F(k) == "la" || F(k) == "the") && k > 0) --k;
+      if (w[k].cap && InList(F(k), kOrgHead)) {
+        bool govt_prefix = (F(k) == "city" || F(k) == "town" || F(k) == "village" || F(k) == "state" ||
+                            F(k) == "county" || F(k) == "ciudad" || F(k) == "republic");
+        // "City of Yonkers" is a place unless itself inside an organization name.
+        if (govt_prefix && !(k > 1 && (F(k - 1) == "de" || F(k - 1) == "of" || F(k - 1) == "la") && k >= 2 &&
+                             w[k - 2].cap && InList(F(k - 2), kOrgHead))) {
+          m.begin = w[k].begin;
+        } else {
+          skip = true;
+        }
+      } else {
+        // Further back in the same name: "University of Texas at San Antonio".
+        for (std::size_t d = 0; d < 8 && k > 0; ++d) {
+          --k;
+          const std::string& fk = F(k);
+          bool connector = fk == "of" || fk == "the" || fk == "de" || fk == "del" || fk == "la" || fk == "at" ||
+                           fk == "for" || fk == "and";
+          if (!w[k].cap && !connector) break;
+          if (!Tight(Gap(text, w, k + 1)) || w[k].sent_end) break;
+          if (w[k].cap && InList(fk, kOrgHead)) {
+            skip = true;
+            break;
+          }
+        }
+      }
+    }
+    if (skip) {
+      i = best_end;
+      continue;
+    }
+    // Qualifier: ", ST" / ", State".
+    if (next < nw) {
+      std::string_view gap = Gap(text, w, next);
+      if (gap == ", ") {
+        std::string q = F(next);
+        std::size_t qend = next + 1;
+        std::string_view code = g.StateCode(q);
+        if (code.empty() && next + 1 < nw && Tight(Gap(text, w, next + 1))) {
+          std::string q2 = q + " " + F(next + 1);
+          code = g.StateCode(q2);
+          if (!code.empty()) qend = next + 2;
+        }
+        if (!code.empty() && w[next].cap) {
+          std::string name_key;
+          for (std::size_t k = i; k < best_end; ++k) {
+            if (k > i) name_key += ' ';
+            name_key += F(k);
+          }
+          int id = g.Qualified(name_key, code);
+          // "Georgia, Texas and Louisiana" is a list of states, not a city.
+          bool place_is_state = !g.StateCode(name_key).empty();
+          if (id >= 0 || !place_is_state) {
+            m.qualified = true;
+            m.end = w[qend - 1].end;
+            if (id >= 0) {
+              m.entry = id;
+            } else {
+              // Known name, other state: "Brentwood, Tennessee".
+              std::string nm(text.substr(w[i].begin, w[best_end - 1].end - w[i].begin));
+              m.canonical = nm + ", " + std::string(code);
+            }
+            best_end = qend;
+            m.we = qend;
+          }
+        }
+      }
+    }
+    // U.S. as a noun only ("outside the U.S.", not "U.S. citizens").
+    if (!m.qualified && m.we == m.wb + 1 && (F(i) == "us" || F(i) == "usa")) {
+      if (!w[i].allcaps) {
+        i = best_end;
+        continue;
+      }
+      bool hyphen = w[i].end < text.size() && text[w[i].end] == '-';  // "U.S.-citizen"
+      if (hyphen) {
+        i = best_end;
+        continue;
+      }
+      bool noun = w[i].sent_end || next >= nw || !Tight(Gap(text, w, next));
+      if (!noun) {
+        static const char* const kFn[] = {"and", "or", "in", "since", "for", "to", "is", "was", "has", "have",
+                                          "by", "with", "from", "over", "after", "before", "as", "than", "on",
+                                          "at", "but", "where", "who", "that", "this", "every", "each", nullptr};
+        noun = InList(F(next), kFn);
+      }
+      if (!noun) {
+        i = best_end;
+        continue;
+      }
+    }
+    // Locative cue for names that are also common words or personal names.
+    std::string key_all;
+    for (std::size_t k = m.wb; k < (m.qualified ? m.wb + 1 : m.we); ++k) {
+      if (k > m.wb) key_all += ' ';
+      key_all += F(k);
+    }
+    m.need_cue = !m.qualified && g.NeedsCue(key_all);
+    m.has_cue = i > 0 && (InList(prev, kCue) || Gap(text, w, i).find(',') != std::string_view::npos);
+    if (m.need_cue && !m.has_cue) {
+      i = best_end;
+      continue;
+    }
+    ms.push_back(m);
+    i = best_end;
+  }
+
+  // "Erie and Niagara counties", "Cook, Kane and Will counties".
+  for (std::size_t k = 1; k < nw; ++k) {
+    const std::string& f = F(k);
+    if (f != "counties" && f != "condados") continue;
+    std::size_t j = k;
+    while (j > 0) {
+      std::size_t e = j;  // exclusive end of the name
+      std::size_t b = e;
+      while (b > 0 && w[b - 1].cap && (b == e || Tight(Gap(text, w, b))) && e - b < 3) --b;
+      if (b == e) break;
+      std::size_t begin = w[b].begin, end = w[e - 1].end;
+      // A name not in the county list ("Rural counties") ends the walk.
+      if (!g.Candidates(FoldKey(text.substr(begin, end - begin)) + " county")) break;
+      if (!OverlapsAny(taken, begin, end)) {
+        std::string nm(text.substr(begin, end - begin));
+        // Replace a same-range mention from the main scan.
+        ms.erase(std::remove_if(ms.begin(), ms.end(),
+                                [&](const Mention& x) { return x.begin < end && begin < x.end; }),
+                 ms.end());
+        Mention m;
+        m.wb = b;
+        m.we = e;
+        m.begin = begin;
+        m.end = end;
+        m.canonical = nm + " County";
+        ms.push_back(m);
+      }
+      // Separator before this name: ", " / " and " / ", and " / " y ".
+      if (b == 0) break;
+      std::string_view gap = Gap(text, w, b);
+      if (gap == ", ") {
+        j = b;
+        continue;
+      }
+      if (gap == " " && b >= 2 && (F(b - 1) == "and" || F(b - 1) == "y")) {
+        std::string_view g2 = Gap(text, w, b - 1);
+        if (g2 == " " || g2 == ", ") {
+          j = b - 1;
+          continue;
+        }
+      }
+      break;
+    }
+  }
+  // "counties such as St. Lawrence and Chautauqua".
+  for (std::size_t k = 0; k + 3 < nw; ++k) {
+    if (F(k) != "counties") continue;
+    std::size_t j = k + 1;
+    if (F(j) == "such" && F(j + 1) == "as") {
+      j += 2;
+    } else if (F(j) == "including" || F(j) == "like") {
+      j += 1;
+    } else {
+      continue;
+    }
+    while (j < nw && w[j].cap) {
+      std::size_t b = j, e = j + 1;
+      while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end) ++e;
+      std::size_t begin = w[b].begin, end = w[e - 1].end;
+      if (!g.Candidates(FoldKey(text.substr(begin, end - begin)) + " county")) break;
+      if (!OverlapsAny(taken, begin, end)) {
+        ms.erase(std::remove_if(ms.begin(), ms.end(),
+                                [&](const Mention& x) { return x.begin < end && begin < x.end; }),
+                 ms.end());
+        Mention m;
+        m.wb = b;
+        m.we = e;
+        m.begin = begin;
+        m.end = end;
+        m.canonical = std::string(text.substr(begin, end - begin)) + " County";
+        ms.push_back(m);
+      }
+      if (w[e - 1].sent_end || e >= nw) break;
+      std::string_view gap = Gap(text, w, e);
+      if (gap == ", ") {
+        j = e;
+        if (j < nw && (F(j) == "and" || F(j) == "or")) ++j;
+      } else if (gap == " " && (F(e) == "and" || F(e) == "or")) {
+        j = e + 1;
+      } else {
+        break;
+      }
+    }
+  }
+  std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+
+  // Context: states named in the release.
+  std::unordered_set<std::string> ctx;
+  if (!dl_state.empty()) ctx.insert(dl_state);
+  for (const Mention& m : ms) {
+    if (m.entry >= 0 && !g.entry(m.entry).state.empty()) ctx.insert(g.entry(m.entry).state);
+    if (m.entry < 0 && m.cands) {
+      bool single_state = true;
+      std::string st;
+      for (int id : *m.cands) {
+        const PlaceEntry& e = g.entry(id);
+        if (e.kind == PlaceKind::kState) {
+          st = e.state;
+          single_state = true;
+          break;
+        }
+        if (e.state.empty() || (!st.empty() && st != e.state)) single_state = false;
+        if (st.empty()) st = e.state;
+      }
+      if (single_state && !st.empty() && m.cands->size() <= 2) ctx.insert(st);
+    }
+  }
+  bool wa_context = dl_state == "WA";
+  for (const Mention& m : ms) {
+    if (m.entry >= 0 && g.entry(m.entry).state == "WA") wa_context = true;
+  }
+  if (ctx.count("WA")) wa_context = true;
+
+  // Group into entities.
+  std::vector<NamedEntity> ents;
+  std::map<std::string, std::size_t> by_name;
+  auto add = [&](const std::string& canonical, std::string_view surface) {
+    auto it = by_name.find(canonical);
+    std::size_t idx;
+    if (it == by_name.end()) {
+      idx = ents.size();
+      by_name.emplace(canonical, idx);
+      ents.push_back(NamedEntity{canonical, {}});
+    } else {
+      idx = it->second;
+    }
+    NamedEntity& e = ents[idx];
+    if (surface == e.name) return;
+    for (const std::string& a : e.aliases) {
+      if (a == surface) return;
+    }
+    e.aliases.emplace_back(surface);
+  };
+  if (dateline && !dateline->canonical.empty()) add(dateline->canonical, dateline->surface);
+
+  for (Mention& m : ms) {
+    std::string canonical = m.canonical;
+    if (canonical.empty()) {
+      int id = m.entry;
+      if (id < 0 && m.cands) {
+        std::string k = FoldKey(text.substr(w[m.wb].begin, w[m.we - 1].end - w[m.wb].begin));
+        if (k == "washington") {
+          id = wa_context ? g.StateEntry("WA") : g.StateEntry("DC");
+        } else {
+          id = g.Resolve(*m.cands, dl_state, ctx);
+        }
+      }
+      if (id < 0) continue;
+      const PlaceEntry& e = g.entry(id);
+      canonical = e.as_written ? std::string(text.substr(m.begin, m.end - m.begin)) : e.canonical;
+      // The dateline city named again ("Buffalo" in a BUFFALO, N.Y. release).
+    }
+    add(canonical, text.substr(m.begin, m.end - m.begin));
+    if (mention_spans) mention_spans->push_back(TextSpan{m.begin, m.end});
+  }
+  for (NamedEntity& e : ents) out->push_back(std::move(e));
+}
+
+}  // namespace amicus::internal

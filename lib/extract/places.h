@@ -1,0 +1,137 @@
+// Places: the gazetteer (U.S. states, cities, counties, neighborhoods,
+// regions, countries, foreign cities) and the location finder.
+//
+// Knowledge files (formats in each file's header comments):
+//   us_states.tsv, us_places.tsv, us_counties.tsv, local_places.tsv,
+//   countries.tsv, foreign_places.tsv.
+// Every name is indexed under its folded key (FoldPlaceKey: lower case,
+// Latin diacritics and periods removed, curly apostrophes and dashes
+// unified), so "N.Y." == "NY" and "Michoacán" == "Michoacan"; scanning looks
+// capitalized word sequences up in hash maps (no regular expressions).
+//
+// Canonical names follow the annotation guideline: U.S. cities "Buffalo, NY",
+// except "New York City" and "Washington, D.C."; boroughs, neighborhoods and
+// regions bare ("Queens", "Sunset Park", "Long Island"); counties
+// "Westchester County"; states by name except "New York State" and
+// "Washington State"; countries by common English name.
+//
+// Thread-safety: a Gazetteer is immutable after Load; share it freely.
+// The free functions keep no state.
+#ifndef AMICUS_LIB_EXTRACT_PLACES_H_
+#define AMICUS_LIB_EXTRACT_PLACES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "amicus/extract.h"
+#include "amicus/status.h"
+#include "extract/knowledge_file.h"
+#include "extract/span.h"
+
+namespace amicus::internal {
+
+enum class PlaceKind : std::uint8_t {
+  kCity, kBorough, kNeighborhood, kRegion, kCounty, kState, kCountry, kForeign
+};
+
+struct PlaceEntry {
+  std::string name;       // as written in the knowledge ("Buffalo", "St. Lawrence County")
+  std::string canonical;  // guideline form ("Buffalo, NY")
+  std::string state;      // USPS code for U.S. places, "" otherwise
+  PlaceKind kind = PlaceKind::kCity;
+  int priority = 0;        // ranks same-name places when the release gives no hint
+  int population = 0;
+  bool needs_context = false;  // small town / neighborhood: read alone only in its state's context
+  bool as_written = false;     // canonical is the surface itself ("Burma")
+};
+
+// What Gazetteer::Lookup answers.
+struct PlaceInfo {
+  std::string canonical;
+  std::string state;  // "" for foreign places, regions and countries
+  PlaceKind kind = PlaceKind::kCity;
+};
+
+// Folds a surface into the lookup key: lower case, Latin diacritics removed,
+// periods removed, curly apostrophes -> ', dashes -> '-', whitespace runs -> ' '.
+std::string FoldPlaceKey(std::string_view s);
+// Appends the folded form of s to *out.
+void AppendFoldedPlace(std::string_view s, std::string* out);
+
+class Gazetteer {
+ public:
+  static Status Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* out);
+
+  // True when `surface` is (any form of) a known place name: a state, city,
+  // county, borough, neighborhood, region, country or foreign place.
+  // People/organization finders use it to keep "Jackson Heights" out of
+  // person names.
+  bool IsPlaceName(std::string_view surface) const;
+
+  // The canonical place for `surface` ("Buffalo", "Buffalo, N.Y.",
+  // "Westchester", "N.Y.", "Nueva York"). `context_state` (USPS code or
+  // empty) breaks ties between same-name places ("Springfield" + "MA").
+  // False when the surface is not a place.
+  bool Lookup(std::string_view surface, std::string_view context_state, PlaceInfo* out) const;
+
+  // --- used by the finders in places.cc / dateline.cc ---
+  // Entries indexed under a folded key; nullptr when none.
+  const std::vector<int>* Candidates(const std::string& key) const;
+  // The city-like entry for "name, ST" (folded name), or -1.
+  int Qualified(const std::string& folded_name, std::string_view state) const;
+  // USPS code for a folded state name / abbreviation ("new york", "ny",
+  // "calif", "nueva york" is NOT a state: it is the city), or "" when none.
+  std::string_view StateCode(const std::string& key) const;
+  // The state entry for a USPS code, or -1.
+  int StateEntry(std::string_view usps) const;
+  const PlaceEntry& entry(int i) const { return entries_[i]; }
+  bool NeedsCue(const std::string& key) const { return cue_.count(key) != 0; }
+  bool IsFirstToken(const std::string& key) const { return first_tokens_.count(key) != 0; }
+  std::size_t max_tokens() const { return max_tokens_; }
+  // Resolves a same-name candidate list against the release context.
+  // `context_states` holds USPS codes named in the release; returns -1 when
+  // no candidate fits (e.g. a neighborhood outside its city's context).
+  int Resolve(const std::vector<int>& cands, std::string_view dateline_state,
+              const std::unordered_set<std::string>& context_states) const;
+
+ private:
+  Gazetteer() = default;
+  int Add(PlaceEntry e);
+  void Index(const std::string& surface, int id);
+
+  std::vector<PlaceEntry> entries_;
+  std::unordered_map<std::string, std::vector<int>> by_key_;
+  std::unordered_map<std::string, int> qualified_;        // "folded name|ST" -> entry
+  std::unordered_map<std::string, std::string> state_codes_;  // folded key -> USPS
+  std::unordered_map<std::string, int> state_entry_;      // USPS -> entry
+  std::unordered_set<std::string> cue_;                   // keys that need a locative cue
+  std::unordered_set<std::string> first_tokens_;          // folded first word of every key
+  std::size_t max_tokens_ = 1;
+};
+
+struct DatelineMatch {
+  Dateline dateline;
+  std::size_t begin = 0, end = 0;  // byte range of the place part ("BUFFALO, N.Y.")
+  std::string surface;             // text of that range
+  int entry = -1;                  // gazetteer entry of the place, -1 when unknown
+  std::string canonical;           // canonical location name for the dateline place
+};
+
+// Finds every location mention in `text` (skipping `taken` byte ranges:
+// organization, legislation and person mentions) and groups them into one
+// entity per place. The dateline's place, when given, is the first entity,
+// with its surface as an alias. `mention_spans` (optional) receives the byte
+// range of every mention used.
+void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
+                      const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
+                      std::vector<TextSpan>* mention_spans);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_EXTRACT_PLACES_H_

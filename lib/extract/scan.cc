@@ -1,0 +1,233 @@
+#include "extract/scan.h"
+
+#include <cstring>
+
+namespace amicus::internal {
+namespace {
+
+// Decodes one UTF-8 code point at s[i]; sets *len (1 on invalid bytes).
+inline std::uint32_t Decode(std::string_view s, std::size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { *len = 1; return c; }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) { *len = 1; return 0xFFFD; }
+  std::uint32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+inline bool IsSpace(std::uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+         cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+}
+inline bool IsDigit(std::uint32_t cp) { return cp >= '0' && cp <= '9'; }
+inline bool IsLetter(std::uint32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  return cp != 0xFFFD && cp != 0xFEFF;
+}
+inline bool IsUpper(std::uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return (cp % 2) == 0 && cp != 0x138;
+  if (cp >= 0x391 && cp <= 0x3A9) return true;
+  if (cp >= 0x400 && cp <= 0x42F) return true;
+  return false;
+}
+inline bool IsApostrophe(std::uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
+inline bool IsDash(std::uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
+inline bool IsQuote(std::uint32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x2018 || cp == 0xAB || cp == 0xBB;
+}
+
+// Abbreviations that keep their period: titles, months, state abbreviations.
+bool IsAbbreviation(std::string_view w) {
+  static const char* const kAbbr[] = {
+      "Mr", "Mrs", "Ms", "Dr", "Rev", "Sen", "Rep", "Reps", "Gov", "St", "Sr", "Jr", "Lt", "Gen", "Col",
+      "Sgt", "Hon", "Int", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+      "Calif", "Fla", "Mass", "Wash", "Ill", "Tex", "Ariz", "Md", "Mont", "Inc", "Co", "Corp", "Ltd",
+      "Dept", "Ave", "Blvd", "vs", "v", "Mich", "Minn", "Penn", "Pa", "Conn", "Ore", "Wis", "Colo",
+      "Ga", "Ala", "Ky", "Tenn", "Va", "Okla", "Kan", "Neb", "Nev", "Del", "Sra", "Sr", "Lic", "Av",
+      "Asm", "Assemblywoman", "Supt", "Prof", "Cmdr", "Capt", "Det", "Pres", "Atty"};
+  for (const char* a : kAbbr) {
+    if (w.size() == std::strlen(a) && w.compare(0, w.size(), a) == 0) return true;
+  }
+  return false;
+}
+
+// Folds one code point to ASCII where it is a Latin letter with a
+// diacritic; returns nullptr to keep it as is.
+const char* FoldLatin(std::uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    static const char* const kLatin1[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y"};
+    return kLatin1[cp - 0xC0];
+  }
+  if (cp >= 0x100 && cp <= 0x17F) {
+    static const char kExtA[] =
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllllnnnnnnnnnoooooooorrrrrrsssssssstttttt"
+        "uuuuuuuuuuuuwwyyyzzzzzzs";
+    std::size_t k = cp - 0x100;
+    static thread_local char one[2] = {0, 0};
+    if (k < sizeof(kExtA) - 1) { one[0] = kExtA[k]; return one; }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, std::vector<Tok>* out) {
+  out->clear();
+  out->reserve(text.size() / 5 + 8);
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  bool space = true, newline = true;
+  while (i < n) {
+    int len;
+    std::uint32_t cp = Decode(text, i, &len);
+    if (IsSpace(cp)) {
+      space = true;
+      if (cp == '\n') newline = true;
+      i += len;
+      continue;
+    }
+    Tok t;
+    t.begin = static_cast<std::uint32_t>(i);
+    t.space_before = space;
+    t.newline_before = newline;
+    space = newline = false;
+    if (IsLetter(cp)) {
+      t.kind = TokKind::kWord;
+      t.cap = IsUpper(cp);
+      bool all_upper = t.cap;
+      int letters = 0;
+      bool single_letter_groups = true;  // "U.S", "a.m"
+      int group_len = 0;
+      std::size_t j = i;
+      while (j < n) {
+        int l2;
+        std::uint32_t c2 = Decode(text, j, &l2);
+        if (IsLetter(c2) || IsDigit(c2)) {
+          if (IsLetter(c2)) {
+            ++letters;
+            if (!IsUpper(c2)) all_upper = false;
+          }
+          ++group_len;
+          j += l2;
+          continue;
+        }
+        if (j + l2 >= n) break;
+        int l3;
+        std::uint32_t next = Decode(text, j + l2, &l3);
+        if (IsApostrophe(c2) && (next == 's' || next == 'S')) {
+          // possessive unless a letter follows ("Defender's" vs "O'Sullivan")
+          std::size_t after = j + l2 + l3;
+          int l4;
+          std::uint32_t a = after < n ? Decode(text, after, &l4) : ' ';
+          if (!IsLetter(a)) {
+            t.possessive = true;
+            t.end = static_cast<std::uint32_t>(j);
+            i = after;
+            goto done_word;
+          }
+        }
+        if ((IsApostrophe(c2) || c2 == '-') && IsLetter(next)) {
+          if (group_len > 1) single_letter_groups = false;
+          group_len = 0;
+          j += l2;
+          continue;
+        }
+        if (c2 == '.' && group_len == 1 && IsLetter(next) && single_letter_groups) {
+          group_len = 0;
+          j += l2;
+          continue;
+        }
+        break;
+      }
+      t.end = static_cast<std::uint32_t>(j);
+      // A trailing period belongs to initials ("X.", "U.S.") and known abbreviations.
+      if (j < n && text[j] == '.') {
+        std::string_view w = text.substr(i, j - i);
+        if ((group_len == 1 && single_letter_groups) || IsAbbreviation(w)) t.end = static_cast<std::uint32_t>(j + 1);
+      }
+      i = t.end;
+    done_word:
+      t.allcaps = all_upper && letters >= 2;
+      out->push_back(t);
+      continue;
+    }
+    if (IsDigit(cp)) {
+      t.kind = TokKind::kNumber;
+      std::size_t j = i;
+      while (j < n) {
+        char c = text[j];
+        if (c >= '0' && c <= '9') { ++j; continue; }
+        if ((c == ',' || c == '.') && j + 1 < n && text[j + 1] >= '0' && text[j + 1] <= '9') { ++j; continue; }
+        break;
+      }
+      t.end = static_cast<std::uint32_t>(j);
+      i = j;
+      out->push_back(t);
+      continue;
+    }
+    t.kind = TokKind::kPunct;
+    if (IsQuote(cp)) t.punct = 'q';
+    else if (IsDash(cp)) t.punct = '-';
+    else if (cp == 0x2019 || cp == '\'') t.punct = '\'';
+    else if (cp < 0x80) t.punct = static_cast<char>(cp);
+    else t.punct = '*';
+    t.end = static_cast<std::uint32_t>(i + len);
+    i += len;
+    out->push_back(t);
+  }
+}
+
+void AppendFolded(std::string_view s, std::string* out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c == '.') continue;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!out->empty() && out->back() != ' ') out->push_back(' ');
+        continue;
+      }
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      continue;
+    }
+    int len;
+    std::uint32_t cp = Decode(s, i, &len);
+    std::string_view raw = s.substr(i, len);
+    i += len;
+    if (IsApostrophe(cp) || cp == 0x2018) { out->push_back('\''); continue; }
+    if (IsDash(cp)) { out->push_back('-'); continue; }
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B)) {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+      continue;
+    }
+    if (cp == 0x201C || cp == 0x201D) { out->push_back('"'); continue; }
+    if (const char* f = FoldLatin(cp)) { out->append(f); continue; }
+    out->append(raw.data(), raw.size());
+  }
+}
+
+std::string FoldKey(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendFolded(s, &out);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::size_t start = 0;
+  while (start < out.size() && out[start] == ' ') ++start;
+  if (out.compare(start, 4, "the ") == 0) start += 4;
+  return start ? out.substr(start) : out;
+}
+
+}  // namespace amicus::internal

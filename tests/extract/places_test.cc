@@ -1,0 +1,148 @@
+// Gazetteer and location finder: canonical forms, context resolution of
+// ambiguous names, exclusions (organizations, party tags, streets).
+#include "extract/places.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "extract/dateline.h"
+
+namespace amicus::internal {
+namespace {
+
+const Gazetteer& G() {
+  static const Gazetteer* g = [] {
+    std::unique_ptr<Gazetteer> p;
+    Status s = Gazetteer::Load(KnowledgeFiles::Embedded(), &p);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return p.release();
+  }();
+  return *g;
+}
+
+// Canonical names found in `text` (with its dateline, if any), joined by ';'.
+std::string Names(const std::string& text, const std::vector<TextSpan>& taken = {}) {
+  DatelineMatch dm;
+  bool has = ExtractDateline(text, G(), &dm);
+  std::vector<NamedEntity> out;
+  ExtractLocations(text, G(), has ? &dm : nullptr, taken, &out, nullptr);
+  std::string s;
+  for (const NamedEntity& e : out) {
+    if (!s.empty()) s += ";";
+    s += e.name;
+  }
+  return s;
+}
+
+TEST(GazetteerTest, LookupCanonicalForms) {
+  struct Case { const char* surface; const char* ctx; const char* canonical; };
+  const Case cases[] = {
+      {"Buffalo", "", "Buffalo, NY"},          {"Buffalo, N.Y.", "", "Buffalo, NY"},
+      {"BUFFALO, NY", "", "Buffalo, NY"},      {"New York City", "", "New York City"},
+      {"New York, NY", "", "New York City"},   {"New York", "", "New York State"},
+      {"Nueva York", "", "New York City"},     {"Washington, D.C.", "", "Washington, D.C."},
+      {"Westchester", "NY", "Westchester County"}, {"Texas", "", "Texas"},
+      {"Nuevo M\xC3\xA9xico", "", "New Mexico"}, {"the Bronx", "", "Bronx"},
+      {"Springfield", "MA", "Springfield, MA"}, {"Springfield", "IL", "Springfield, IL"},
+      {"Columbus", "", "Columbus, OH"},        {"Burma", "", "Burma"},
+      {"DRC", "", "Democratic Republic of the Congo"}, {"U.S.", "", "United States"},
+      {"Michoacan", "", "Michoac\xC3\xA1n"},   {"Jackson Heights", "NY", "Jackson Heights"},
+      {"Cumberland, Maryland", "", "Cumberland, MD"}, {"Pasadena, Texas", "", "Pasadena, TX"},
+  };
+  for (const Case& c : cases) {
+    PlaceInfo info;
+    ASSERT_TRUE(G().Lookup(c.surface, c.ctx, &info)) << c.surface;
+    EXPECT_EQ(info.canonical, c.canonical) << c.surface;
+  }
+  EXPECT_TRUE(G().IsPlaceName("Jackson Heights"));
+  EXPECT_TRUE(G().IsPlaceName("Port-au-Prince"));
+  EXPECT_FALSE(G().IsPlaceName("Zohran"));
+  EXPECT_FALSE(G().IsPlaceName("Immigration"));
+}
+
+TEST(LocationsTest, Table) {
+  struct Case { const char* text; const char* names; };
+  const Case cases[] = {
+      // Dateline place first, bare mention merged into it.
+      {"BUFFALO, N.Y. \xE2\x80\x94 Buffalo\xE2\x80\x99s West Side grew.", "Buffalo, NY;West Side"},
+      // Ambiguous names follow the dateline's state.
+      {"WORCESTER, Mass. \xE2\x80\x94 Advocates from Lowell and Springfield came.",
+       "Worcester, MA;Lowell, MA;Springfield, MA"},
+      {"SPRINGFIELD, Ill. \xE2\x80\x94 A worker from Cicero testified.", "Springfield, IL;Cicero, IL"},
+      {"HAUPPAUGE, NY \xE2\x80\x94 Families in Brentwood and Riverhead.",
+       "Hauppauge, NY;Brentwood, NY;Riverhead, NY"},
+      // Explicit state next to the name.
+      {"CoreCivic, based in Brentwood, Tennessee, reported revenue.", "Brentwood, TN"},
+      {"A clinic in Columbus, Ohio, opened.", "Columbus, OH"},
+      // State lists are states, not "City, State".
+      {"Facilities in Georgia, Texas and Louisiana.", "Georgia;Texas;Louisiana"},
+      {"Members in New York, New Jersey and Massachusetts.", "New York State;New Jersey;Massachusetts"},
+      // Washington: D.C. by default, the state in a Washington-state release.
+      {"SEATTLE, Wash. \xE2\x80\x94 Washington is the latest state.", "Seattle, WA;Washington State"},
+      {"Advocates will lobby in Washington next week.", "Washington, D.C."},
+      // County lists.
+      {"Providers in Erie and Niagara counties.", "Erie County;Niagara County"},
+      {"Rural counties such as St. Lawrence and Chautauqua need lawyers.",
+       "St. Lawrence County;Chautauqua County"},
+      // Party tags, street names, organizations are not locations.
+      {"Rep. Jane Doe (D-Md.) and Sen. Roe (R\xE2\x80\x93Yorktown) spoke.", ""},
+      {"They stopped workers on Hempstead Turnpike near Grant Street.", ""},
+      {"The University of Texas at San Antonio enrolled them.", ""},
+      {"The New York State Capitol was full.", ""},
+      // U.S. as a noun only.
+      {"Born outside the U.S. and raised in U.S. schools, U.S.-citizen kids.", "United States"},
+      // Countries, foreign places, regions.
+      {"Families from Haiti and the Democratic Republic of the Congo reached Tijuana.",
+       "Haiti;Democratic Republic of the Congo;Tijuana"},
+      {"A lobby day on Capitol Hill and a caravan to the Florida Keys.", "Capitol Hill;Florida Keys"},
+      // Month and person-name collisions.
+      {"In August, Governor Bob Ferguson signed it.", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Names(c.text), c.names) << c.text;
+  }
+}
+
+TEST(LocationsTest, TakenSpansAreSkipped) {
+  std::string text = "Theo works at the Brooklyn Immigrant Defense Project in Brooklyn.";
+  std::size_t b = text.find("Brooklyn Immigrant");
+  std::vector<TextSpan> taken{{b, b + std::string("Brooklyn Immigrant Defense Project").size()}};
+  EXPECT_EQ(Names(text, taken), "Brooklyn");
+}
+
+TEST(LocationsTest, AliasesCollectSurfaces) {
+  std::string text = "ALBANY, N.Y. \xE2\x80\x94 Albany has to act. The City of Yonkers agreed.";
+  DatelineMatch dm;
+  ASSERT_TRUE(ExtractDateline(text, G(), &dm));
+  std::vector<NamedEntity> out;
+  std::vector<TextSpan> spans;
+  ExtractLocations(text, G(), &dm, {}, &out, &spans);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].name, "Albany, NY");
+  EXPECT_EQ(out[0].aliases, (std::vector<std::string>{"ALBANY, N.Y.", "Albany"}));
+  EXPECT_EQ(out[1].name, "Yonkers, NY");
+  EXPECT_EQ(out[1].aliases, (std::vector<std::string>{"City of Yonkers"}));
+  EXPECT_EQ(spans.size(), 2u);
+}
+
+TEST(LocationsTest, ScansFastEnough) {
+  std::string para =
+      "Advocates in Buffalo, Rochester and the Hudson Valley said families from Honduras and "
+      "Guatemala settled in Queens, while Governor Kathy Hochul met officials of the Department "
+      "of Labor about wages in Westchester County and New York City.\n\n";
+  std::string text;
+  while (text.size() < 2000000) text += para;
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<NamedEntity> out;
+  ExtractLocations(text, G(), nullptr, {}, &out, nullptr);
+  double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_GE(out.size(), 8u);
+  // Well over the 10 MB/s budget in optimized builds; loose bound for debug builds.
+  EXPECT_LT(sec, 2.0) << (text.size() / 1e6) / sec << " MB/s";
+}
+
+}  // namespace
+}  // namespace amicus::internal
