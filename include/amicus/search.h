@@ -1,11 +1,17 @@
 // amicus/search.h — ranked, filtered search over amicus databases.
 //
-// The query language (docs/query-language.md, and `amicus-search --help`):
-// words, "phrases", AND, OR, NOT, +word, -word, parentheses; title:, id:,
+// The query language (README.md, and `amicus-search --help`): words,
+// "phrases", AND, OR, NOT, +word, -word, parentheses; title:, id:,
 // publisher:, lang:en|es, published:2026 | 2026-03 | 2026-03-09 | A..B with
-// either end open. Words are matched without regard to case or accents
+// either end open; entity filters person:, org:, law:, place: resolved
+// through every name the index knows for the entity (org:ICE finds releases
+// that only say "Immigration and Customs Enforcement"); mentions: a date the
+// text talks about, in the forms of published: or FY2027; amount:N..M a money
+// amount in dollars. Words are matched without regard to case or accents
 // ("lucia" finds "Lucía") and stemmed for the query's language. Words next to
-// each other must all match (the default operator is AND).
+// each other must all match (the default operator is AND). An acronym or a
+// name of several words that the index knows as an entity's name also
+// matches the entity's other names.
 //
 //   std::unique_ptr<amicus::Searcher> searcher;
 //   amicus::Status s = amicus::Searcher::Open({"releases.db"}, &searcher);
@@ -41,6 +47,25 @@ struct SearchRequest {
   std::uint32_t limit = 10;   // hits to return
   SortOrder sort = SortOrder::kRelevance;
   std::uint32_t snippet_bytes = 240;  // approximate length of each snippet
+  // Count entities and publication months over all matching releases.
+  bool facets = false;
+  std::uint32_t facet_limit = 10;  // entries per entity facet
+  // Rank releases similar to this release (its id) instead of, or within,
+  // the results of `query` (which may then be empty). The release itself is
+  // left out.
+  std::string like_id;
+  // Collapse copies of one release (same normalized text) into one hit.
+  bool collapse_duplicates = true;
+};
+
+struct FacetValue {
+  std::string name;
+  std::uint64_t count = 0;  // matching releases
+};
+
+struct Facets {
+  std::vector<FacetValue> people, organizations, legislation, locations;
+  std::vector<FacetValue> published_month;  // "YYYY-MM", oldest first
 };
 
 struct Hit {
@@ -53,6 +78,9 @@ struct Hit {
   std::string url;
   std::string language;
   std::string snippet;     // text around the matches, matches in <b>..</b>, HTML-escaped
+  std::uint32_t duplicates = 0;  // other copies of this release that were collapsed into it
+  // Canonical names of the release's entities.
+  std::vector<std::string> people, organizations, legislation, locations;
 };
 
 struct SearchResults {
@@ -61,6 +89,9 @@ struct SearchResults {
   bool total_exact = true;   // false when `total` is Xapian's estimate
   std::uint32_t offset = 0;
   std::vector<Hit> hits;
+  bool has_facets = false;  // facets were asked for
+  Facets facets;
+  std::string suggestion;   // a likely spelling correction of the query, or empty
 };
 
 class Searcher {
@@ -74,6 +105,13 @@ class Searcher {
 
   Status Search(const SearchRequest& request, SearchResults* results);
 
+  // Entities of one category ("person", "org", "law", "place", or the
+  // plural category names) whose name starts with `prefix` (case and accents
+  // ignored; empty lists all), most mentioned first, with the number of
+  // releases that mention each.
+  Status ListEntities(const std::string& category, const std::string& prefix, std::uint32_t limit,
+                      std::vector<FacetValue>* out);
+
   // Releases in the collection.
   std::uint64_t size() const;
 
@@ -85,6 +123,9 @@ class Searcher {
 
 // The JSON of docs/contract.md (one object, no trailing newline).
 std::string SearchResultsToJson(const SearchResults& results);
+
+// [{"name": ..., "count": ...}, ...] (no trailing newline).
+std::string FacetValuesToJson(const std::vector<FacetValue>& values);
 
 }  // namespace amicus
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/entity_terms.h"
 #include "index/schema.h"
 
 namespace amicus::internal {
@@ -11,8 +12,12 @@ namespace {
 // matches across the two.
 constexpr Xapian::termpos kBodyPositionGap = 100;
 
-bool StartsWithDigit(const std::string& term) {
-  return !term.empty() && term[0] >= '0' && term[0] <= '9';
+// Stems are for words: not for numbers ("2026"), nor for the whole-token
+// extras such as "press@example.org" or "287(g)", which the QueryParser
+// never stems either.
+bool Stemmable(const std::string& term) {
+  if (term.empty() || (term[0] >= '0' && term[0] <= '9')) return false;
+  return term.find_first_of("@/:()") == std::string::npos;
 }
 
 }  // namespace
@@ -45,7 +50,7 @@ void DocumentBuilder::AddText(std::string_view text, bool is_title, const Xapian
     Xapian::termpos pos = *position + tok.position + 1;
     doc->add_posting(tok.term, pos, wdf);
     if (is_title) doc->add_posting(schema::Term(schema::kTitlePrefix, tok.term), pos, 1);
-    if (!StartsWithDigit(tok.term)) {
+    if (Stemmable(tok.term)) {
       std::string stem = stemmer(tok.term);
       if (!stem.empty() && stem.size() <= schema::kMaxTermBytes) {
         doc->add_term(schema::Term(schema::kStemPrefix, stem), wdf);
@@ -71,7 +76,8 @@ std::string DocumentBuilder::StoredFields(const Release& r, const std::string& l
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language) {
+Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language,
+                                        const Entities& entities) {
   Xapian::Document doc;
   const Xapian::Stem& stemmer = language == "es" ? spanish_ : english_;
   Xapian::termpos position = 0;
@@ -100,6 +106,9 @@ Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& lan
     doc.add_boolean_term(schema::Term(schema::kYearPrefix, ymd.substr(0, 4)));
     doc.add_value(schema::kPublishedSlot, ymd);
   }
+  AddEntityTerms(entities, &doc);
+  std::string dup = DuplicateKey(r.text);
+  if (!dup.empty()) doc.add_value(schema::kDuplicateSlot, dup);
   doc.set_data(StoredFields(r, language));
   return doc;
 }

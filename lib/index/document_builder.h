@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "amicus/extract.h"
 #include "amicus/release.h"
 #include "amicus/text.h"
 
@@ -22,8 +23,9 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
 
-  // `language` is the release's language code ("en"/"es"), already resolved.
-  Xapian::Document Build(const Release& release, const std::string& language);
+  // `language` is the release's language code ("en"/"es"), already
+  // resolved; `entities` are the release's extracted entities.
+  Xapian::Document Build(const Release& release, const std::string& language, const Entities& entities);
 
   // The stored-fields JSON kept as the document data.
   static std::string StoredFields(const Release& release, const std::string& language);

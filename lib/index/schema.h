@@ -26,8 +26,44 @@ inline constexpr std::string_view kYearPrefix = "Y";        // Y2026: publicatio
 inline constexpr std::string_view kPublisherPrefix = "XPUB";   // XPUB<folded full name>, boolean
 inline constexpr std::string_view kPublisherWordPrefix = "XPW";  // XPW<word>: publisher name words
 
+// Entities, by canonical name under amicus::NameKey ("XORGimmigration and
+// customs enforcement"); boolean.
+inline constexpr std::string_view kPersonPrefix = "XPERSON";
+inline constexpr std::string_view kOrgPrefix = "XORG";
+inline constexpr std::string_view kLawPrefix = "XLAW";
+inline constexpr std::string_view kPlacePrefix = "XPLACE";
+// Dates the text mentions: every mention adds its year, and its month and
+// day when it has them, so mentions:2026-04 finds "April 30, 2026".
+inline constexpr std::string_view kMentionDayPrefix = "XMD";    // XMD20260430
+inline constexpr std::string_view kMentionMonthPrefix = "XMM";  // XMM202604
+inline constexpr std::string_view kMentionYearPrefix = "XMY";   // XMY2026
+inline constexpr std::string_view kFiscalYearPrefix = "XFY";    // XFY2027
+// Money amounts the text mentions, in cents, zero-padded to kAmountDigits so
+// that the terms sort in numeric order and a range is a run of terms.
+inline constexpr std::string_view kAmountPrefix = "XAMT";       // XAMT0000000450000000
+inline constexpr int kAmountDigits = 16;
+
 // --- value slots
 inline constexpr Xapian::valueno kPublishedSlot = 0;  // "YYYYMMDD", sorts and ranges as a string
+// Canonical names of a release's entities, for facets, separated by
+// kListSeparator (display form, not folded).
+inline constexpr Xapian::valueno kPeopleSlot = 1;
+inline constexpr Xapian::valueno kOrgsSlot = 2;
+inline constexpr Xapian::valueno kLawsSlot = 3;
+inline constexpr Xapian::valueno kPlacesSlot = 4;
+// Hash of the release's normalized text: copies of one release collapse.
+inline constexpr Xapian::valueno kDuplicateSlot = 5;
+inline constexpr char kListSeparator = '\x1f';
+
+// --- database metadata
+// "alias:" + entity prefix + NameKey(surface form) -> the NameKeys of the
+// canonical entities indexed under that surface form, separated by
+// kListSeparator. Lets org:ICE find every release about the entity that
+// some release called "ICE".
+inline constexpr std::string_view kAliasMetadataPrefix = "alias:";
+// "display:" + entity term -> the entity's canonical name as first written,
+// to show a term ("XORGimmigration and customs enforcement") to people.
+inline constexpr std::string_view kDisplayMetadataPrefix = "display:";
 
 // --- document data: a JSON object with the stored fields a hit needs:
 // {"id","title","published","organization","url","language","text"}.

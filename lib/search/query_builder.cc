@@ -1,10 +1,14 @@
 #include "search/query_builder.h"
 
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
 #include <vector>
 
 #include "amicus/text.h"
 #include "index/document_builder.h"
+#include "index/entity_terms.h"
 #include "index/schema.h"
 
 namespace amicus::internal {
@@ -102,6 +106,238 @@ class PublisherProcessor : public Xapian::FieldProcessor {
   Analyzer analyzer_;
 };
 
+// Every term of the database from `lo` to `hi` (inclusive, both with the
+// same prefix) ORed together: ranges over mentioned dates and amounts, which
+// are many-valued and so live in terms rather than one value slot.
+Xapian::Query TermRange(const Xapian::Database& db, const std::string& lo, const std::string& hi) {
+  std::vector<Xapian::Query> parts;
+  for (Xapian::TermIterator t = db.allterms_begin(); ; ) {
+    t.skip_to(lo);
+    for (; t != db.allterms_end() && *t <= hi; ++t) parts.emplace_back(*t);
+    break;
+  }
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(schema::kListSeparator, start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// person:, org:, law:, place: — the value is any name the index has seen
+// for an entity (its canonical name or an alias in some release), matched
+// by NameKey (case, accents, periods ignored). A place given without its
+// state ("Buffalo") also finds the places of that name ("Buffalo, NY").
+class EntityProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityProcessor(const Xapian::Database& db, std::string field, std::string_view prefix)
+      : db_(db), field_(std::move(field)), prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::string key = NameKey(value);
+    if (key.empty()) {
+      throw Xapian::QueryParserError(field_ + ": needs a name, e.g. " + field_ + ":\"" + Example() + "\"");
+    }
+    std::set<std::string> terms;
+    std::string direct = prefix_ + key;
+    if (db_.term_exists(direct)) terms.insert(direct);
+    std::string meta_key = std::string(schema::kAliasMetadataPrefix) + prefix_ + key;
+    for (const std::string& canonical : SplitList(db_.get_metadata(meta_key))) terms.insert(prefix_ + canonical);
+    if (prefix_ == schema::kPlacePrefix && key.find(',') == std::string::npos) {
+      std::string with_region = direct + ",";
+      for (Xapian::TermIterator t = db_.allterms_begin(with_region); t != db_.allterms_end(with_region); ++t) {
+        terms.insert(*t);
+      }
+    }
+    if (terms.empty()) return Xapian::Query(direct);  // matches nothing, by design
+    std::vector<Xapian::Query> parts(terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+ private:
+  std::string Example() const {
+    if (field_ == "person") return "Kathy Hochul";
+    if (field_ == "org") return "Department of Homeland Security";
+    if (field_ == "law") return "Protect Our Courts Act";
+    return "Buffalo, NY";
+  }
+  const Xapian::Database& db_;
+  std::string field_;
+  std::string prefix_;
+};
+
+// mentions: a date the text talks about: YYYY, YYYY-MM, YYYY-MM-DD, FYYYYY,
+// or a range A..B of the first three forms with either end open. A range
+// takes every mention that lies wholly inside it.
+class MentionsProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit MentionsProcessor(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& raw) override {
+    std::string value = raw;
+    for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (value.size() == 6 && value.compare(0, 2, "FY") == 0 && AllDigits(value.substr(2))) {
+      return Xapian::Query(schema::Term(schema::kFiscalYearPrefix, value.substr(2)));
+    }
+    if (value.size() == 4 && value.compare(0, 2, "FY") == 0 && AllDigits(value.substr(2))) {
+      return Xapian::Query(schema::Term(schema::kFiscalYearPrefix, "20" + value.substr(2)));
+    }
+    std::size_t dots = raw.find("..");
+    if (dots == std::string::npos) {
+      DateBounds b;
+      Status s = ParseDate("mentions", raw, &b);
+      if (!s.ok()) throw Xapian::QueryParserError(s.message() + ", or FY2027");
+      // Publication terms are D/M/Y; mention terms share their value form.
+      const std::string_view prefix = b.term[0] == schema::kDayPrefix[0]     ? schema::kMentionDayPrefix
+                                      : b.term[0] == schema::kMonthPrefix[0] ? schema::kMentionMonthPrefix
+                                                                             : schema::kMentionYearPrefix;
+      return Xapian::Query(schema::Term(prefix, b.term.substr(1)));
+    }
+    std::string lo_text = raw.substr(0, dots), hi_text = raw.substr(dots + 2);
+    DateBounds lo{"00000101", "00000101", ""}, hi{"99991231", "99991231", ""};
+    if (lo_text.empty() && hi_text.empty()) {
+      throw Xapian::QueryParserError("mentions:..: a range needs at least one end; " + std::string(kDateForms));
+    }
+    for (auto [text, bounds] : {std::pair{&lo_text, &lo}, std::pair{&hi_text, &hi}}) {
+      if (text->empty()) continue;
+      Status s = ParseDate("mentions", *text, bounds);
+      if (!s.ok()) throw Xapian::QueryParserError(s.message());
+    }
+    const std::string first = lo.first, last = hi.last;
+    if (first > last) throw Xapian::QueryParserError("mentions:" + raw + ": the range ends before it starts");
+    std::vector<Xapian::Query> parts;
+    parts.push_back(TermRange(db_, schema::Term(schema::kMentionDayPrefix, first),
+                              schema::Term(schema::kMentionDayPrefix, last)));
+    // Months and years count only when they lie wholly inside the range.
+    std::string first_month = first.substr(0, 6), last_month = last.substr(0, 6);
+    if (first.substr(6) != "01") first_month = NextMonth(first_month);
+    if (last.substr(6) != std::to_string(DaysInMonth(std::stoi(last.substr(0, 4)), std::stoi(last.substr(4, 2))))) {
+      last_month = PreviousMonth(last_month);
+    }
+    if (first_month <= last_month) {
+      parts.push_back(TermRange(db_, schema::Term(schema::kMentionMonthPrefix, first_month),
+                                schema::Term(schema::kMentionMonthPrefix, last_month)));
+    }
+    int first_year = std::stoi(first.substr(0, 4)) + (first.substr(4) == "0101" ? 0 : 1);
+    int last_year = std::stoi(last.substr(0, 4)) - (last.substr(4) == "1231" ? 0 : 1);
+    if (first_year <= last_year) {
+      parts.push_back(TermRange(db_, schema::Term(schema::kMentionYearPrefix, Year4(first_year)),
+                                schema::Term(schema::kMentionYearPrefix, Year4(last_year))));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+ private:
+  static std::string Year4(int y) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d", y);
+    return buf;
+  }
+  static std::string NextMonth(const std::string& ym) {
+    int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(4, 2)) + 1;
+    if (m > 12) m = 1, ++y;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
+    return buf;
+  }
+  static std::string PreviousMonth(const std::string& ym) {
+    int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(4, 2)) - 1;
+    if (m < 1) m = 12, --y;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
+    return buf;
+  }
+  const Xapian::Database& db_;
+};
+
+// A dollar amount: 1000000, $1,000,000, 4.5M, 300K, 1.4B.
+bool ParseDollars(const std::string& text, double* out) {
+  std::string s;
+  for (char c : text) {
+    if (c != '$' && c != ',' && c != '_') s.push_back(c);
+  }
+  if (s.empty()) return false;
+  double mult = 1;
+  char last = static_cast<char>(std::tolower(static_cast<unsigned char>(s.back())));
+  if (last == 'k' || last == 'm' || last == 'b') {
+    mult = last == 'k' ? 1e3 : last == 'm' ? 1e6 : 1e9;
+    s.pop_back();
+  }
+  if (s.empty()) return false;
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (end == nullptr || *end != '\0' || !(v >= 0) || v > 1e15) return false;
+  *out = v * mult;
+  return true;
+}
+
+// amount: a money amount the text mentions, N..M in dollars (either end
+// open), or N for exactly that amount.
+class AmountProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit AmountProcessor(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string forms = "use amount:N..M in dollars with either end open, e.g. amount:1000000.. or amount:10K..2.5M";
+    std::size_t dots = value.find("..");
+    double lo = 0, hi = 0;
+    if (dots == std::string::npos) {
+      if (!ParseDollars(value, &lo)) throw Xapian::QueryParserError("amount:" + value + ": not an amount; " + forms);
+      return Xapian::Query(AmountTerm(lo));
+    }
+    std::string lo_text = value.substr(0, dots), hi_text = value.substr(dots + 2);
+    if (lo_text.empty() && hi_text.empty()) throw Xapian::QueryParserError("amount:..: " + forms);
+    if (!lo_text.empty() && !ParseDollars(lo_text, &lo)) {
+      throw Xapian::QueryParserError("amount:" + value + ": \"" + lo_text + "\" is not an amount; " + forms);
+    }
+    hi = 9.99e13;
+    if (!hi_text.empty() && !ParseDollars(hi_text, &hi)) {
+      throw Xapian::QueryParserError("amount:" + value + ": \"" + hi_text + "\" is not an amount; " + forms);
+    }
+    if (lo > hi) throw Xapian::QueryParserError("amount:" + value + ": the range ends before it starts");
+    return TermRange(db_, AmountTerm(lo), AmountTerm(hi));
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+const char* const kKnownFields[] = {"title", "id", "publisher", "lang", "published", "person",
+                                    "org", "law", "place", "mentions", "amount"};
+
+// The QueryParser reads an unknown "field:" as words; amicus says so
+// instead, since a misspelt filter would otherwise quietly match text.
+Status CheckFields(const std::string& q) {
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    char c = q[i];
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes || c != ':' || i == 0) continue;
+    std::size_t start = i;
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(q[start - 1])) || q[start - 1] == '_')) --start;
+    if (start == i) continue;
+    if (start > 0 && !std::isspace(static_cast<unsigned char>(q[start - 1])) && q[start - 1] != '(' &&
+        q[start - 1] != '+' && q[start - 1] != '-') {
+      continue;  // inside a word
+    }
+    if (i + 1 < q.size() && q[i + 1] == '/') continue;  // a URL
+    if (i + 1 >= q.size() || std::isspace(static_cast<unsigned char>(q[i + 1]))) continue;
+    std::string name = q.substr(start, i - start);
+    bool known = false;
+    for (const char* f : kKnownFields) known = known || name == f;
+    if (!known) {
+      return Status::InvalidArgument("unknown field \"" + name + ":\"; the fields are title:, id:, publisher:, "
+                                     "lang:, published:, person:, org:, law:, place:, mentions: and amount:");
+    }
+  }
+  return Status::OK();
+}
+
 // Words such as 287(g) are indexed as their parts at consecutive positions;
 // quoting them makes the parser ask for that phrase instead of the parts
 // anywhere. Leaves text inside quotes alone.
@@ -190,6 +426,8 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
     out->stem_language = "english";
     return Status::OK();
   }
+  Status fields = CheckFields(text);
+  if (!fields.ok()) return fields;
   std::string folded = QuoteSectionTokens(StripDiacritics(text));
   std::string lang = folded.find("lang:es") != std::string::npos ? "es" : DetectLanguage(folded);
   out->stem_language = StemmerLanguage(lang);
@@ -204,9 +442,15 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   qp.add_boolean_prefix("lang", (new LanguageProcessor)->release());
   qp.add_boolean_prefix("published", (new PublishedProcessor)->release());
   qp.add_boolean_prefix("publisher", (new PublisherProcessor(db))->release());
+  for (const EntityCategory& cat : EntityCategories()) {
+    qp.add_boolean_prefix(cat.field, (new EntityProcessor(db, cat.field, cat.prefix))->release());
+  }
+  qp.add_boolean_prefix("mentions", (new MentionsProcessor(db))->release());
+  qp.add_boolean_prefix("amount", (new AmountProcessor(db))->release());
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                         Xapian::QueryParser::FLAG_WILDCARD;
+                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
+                         Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   try {
     out->query = qp.parse_query(folded, flags);
   } catch (const Xapian::QueryParserError& e) {
@@ -219,6 +463,7 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   } catch (const Xapian::Error& e) {
     return Status::InvalidArgument("query \"" + text + "\": " + e.get_msg());
   }
+  out->corrected = qp.get_corrected_query_string();
   if (out->query.empty()) {
     return Status::InvalidArgument("query \"" + text + "\" has no searchable words; give at least one word or filter");
   }

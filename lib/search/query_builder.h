@@ -19,6 +19,7 @@ struct ParsedQuery {
   Xapian::Query query;
   std::string stem_language;  // "english" / "spanish": what free text was stemmed with
   bool match_all = false;     // the query had no words and no filters
+  std::string corrected;      // the query with likely misspellings corrected, or empty
 };
 
 // Parses `text`. `db` is used for wildcards and to resolve publisher names;

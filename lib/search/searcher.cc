@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -5,6 +7,8 @@
 #include "amicus/text.h"
 #include "index/schema.h"
 #include "index/xapian_status.h"
+#include "index/entity_terms.h"
+#include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
 
@@ -27,6 +31,33 @@ namespace {
 // Databases up to this size are counted exactly; larger ones report
 // Xapian's estimate, so that a query does not have to visit every match.
 constexpr Xapian::doccount kExactCountLimit = 10000;
+
+// Terms of a release that describe what it is about, for more-like-this:
+// its words (not numbers, not the prefixed filter terms) and its entities.
+class LikeTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) return term.size() >= 3;
+    for (const internal::EntityCategory& cat : internal::EntityCategories()) {
+      if (term.compare(0, cat.prefix.size(), cat.prefix) == 0) return true;
+    }
+    return false;
+  }
+};
+
+std::vector<std::string> SplitSlot(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(schema::kListSeparator, start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 // Retries when a writer commits while a search reads (Xapian's
 // DatabaseModifiedError): reopen and run again.
@@ -71,12 +102,34 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   internal::ParsedQuery parsed;
   Status s = internal::BuildQuery(request.query, db, &parsed);
   if (!s.ok()) return s;
+  Xapian::Query query = parsed.query;
+
+  if (!request.like_id.empty()) {
+    const std::string id_term = schema::Term(schema::kIdPrefix, request.like_id);
+    Xapian::PostingIterator p = db.postlist_begin(id_term);
+    if (p == db.postlist_end(id_term)) {
+      return Status::NotFound("--like " + request.like_id + ": no release has that id; check it with id:" +
+                              request.like_id);
+    }
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire like(db);
+    like.set_query(Xapian::Query(id_term));
+    LikeTermDecider decider;
+    Xapian::ESet eset = like.get_eset(40, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (Xapian::ESetIterator t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    similar = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(id_term));
+    query = parsed.match_all ? similar : Xapian::Query(Xapian::Query::OP_FILTER, similar, query);
+  }
 
   Xapian::Enquire enquire(db);
-  enquire.set_query(parsed.query);
+  enquire.set_query(query);
+  if (request.collapse_duplicates) enquire.set_collapse_key(schema::kDuplicateSlot);
   switch (request.sort) {
     case SortOrder::kRelevance:
-      if (parsed.match_all) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+      if (parsed.match_all && request.like_id.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
       break;
     case SortOrder::kNewest:
       enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, /*reverse=*/true);
@@ -85,15 +138,30 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
       enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, /*reverse=*/false);
       break;
   }
+  internal::FacetSpy spy;
+  if (request.facets) enquire.add_matchspy(&spy);
   const Xapian::doccount doccount = db.get_doccount();
-  const Xapian::doccount check_at_least = doccount <= kExactCountLimit ? doccount : 0;
+  // Facets count every match; totals are exact for small collections.
+  const Xapian::doccount check_at_least = request.facets || doccount <= kExactCountLimit ? doccount : 0;
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   SearchResults r;
   r.query = request.query;
   r.offset = request.offset;
-  r.total = mset.get_matches_estimated();
-  r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (check_at_least >= doccount) {
+    // Every match was visited, so the lower bound is the count (with
+    // duplicates collapsed, Xapian's estimate and upper bound are not).
+    r.total = mset.get_matches_lower_bound();
+    r.total_exact = true;
+  } else {
+    r.total = mset.get_matches_estimated();
+    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
+  if (request.facets) {
+    r.has_facets = true;
+    r.facets = spy.Result(request.facet_limit);
+  }
+  if (!parsed.corrected.empty() && parsed.corrected != request.query) r.suggestion = parsed.corrected;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     nlohmann::json fields = nlohmann::json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
@@ -110,6 +178,11 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     h.organization = fields.value("organization", "");
     h.url = fields.value("url", "");
     h.language = fields.value("language", "");
+    h.duplicates = request.collapse_duplicates ? it.get_collapse_count() : 0;
+    h.people = SplitSlot(doc.get_value(schema::kPeopleSlot));
+    h.organizations = SplitSlot(doc.get_value(schema::kOrgsSlot));
+    h.legislation = SplitSlot(doc.get_value(schema::kLawsSlot));
+    h.locations = SplitSlot(doc.get_value(schema::kPlacesSlot));
     internal::SnippetTerms terms;
     terms.stemmer = Xapian::Stem(StemmerLanguage(h.language));
     for (Xapian::TermIterator t = enquire.get_matching_terms_begin(it);
@@ -123,19 +196,79 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   return Status::OK();
 }
 
+Status Searcher::ListEntities(const std::string& category, const std::string& prefix, std::uint32_t limit,
+                              std::vector<FacetValue>* out) {
+  const internal::EntityCategory* cat = nullptr;
+  for (const internal::EntityCategory& c : internal::EntityCategories()) {
+    if (category == c.field || category == c.name) cat = &c;
+  }
+  if (cat == nullptr) {
+    return Status::InvalidArgument("entity category \"" + category + "\": use person, org, law or place");
+  }
+  try {
+    impl_->db.reopen();
+    const std::string term_prefix = schema::Term(cat->prefix, NameKey(prefix));
+    std::vector<FacetValue> all;
+    for (Xapian::TermIterator t = impl_->db.allterms_begin(term_prefix); t != impl_->db.allterms_end(term_prefix);
+         ++t) {
+      std::string display = impl_->db.get_metadata(schema::Term(schema::kDisplayMetadataPrefix, *t));
+      if (display.empty()) display = (*t).substr(cat->prefix.size());
+      all.push_back({display, t.get_termfreq()});
+    }
+    auto order = [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.name < b.name;
+    };
+    std::sort(all.begin(), all.end(), order);
+    if (all.size() > limit) all.resize(limit);
+    *out = std::move(all);
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
+  }
+  return Status::OK();
+}
+
+namespace {
+
+nlohmann::json FacetList(const std::vector<FacetValue>& values) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const FacetValue& v : values) list.push_back({{"name", v.name}, {"count", v.count}});
+  return list;
+}
+
+}  // namespace
+
+std::string FacetValuesToJson(const std::vector<FacetValue>& values) {
+  return FacetList(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string SearchResultsToJson(const SearchResults& r) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : r.hits) {
-    hits.push_back({{"rank", h.rank},
-                    {"id", h.id},
-                    {"score", h.score},
-                    {"title", h.title},
-                    {"published", h.published},
-                    {"organization", h.organization},
-                    {"url", h.url},
-                    {"snippet", h.snippet}});
+    nlohmann::json hit = {{"rank", h.rank},
+                          {"id", h.id},
+                          {"score", h.score},
+                          {"title", h.title},
+                          {"published", h.published},
+                          {"organization", h.organization},
+                          {"url", h.url},
+                          {"snippet", h.snippet},
+                          {"entities",
+                           {{"people", h.people},
+                            {"organizations", h.organizations},
+                            {"legislation", h.legislation},
+                            {"locations", h.locations}}}};
+    if (h.duplicates > 0) hit["duplicates"] = h.duplicates;
+    hits.push_back(std::move(hit));
   }
   nlohmann::json j = {{"query", r.query}, {"total", r.total}, {"offset", r.offset}, {"hits", hits}};
+  if (r.has_facets) {
+    j["facets"] = {{"people", FacetList(r.facets.people)},
+                   {"organizations", FacetList(r.facets.organizations)},
+                   {"legislation", FacetList(r.facets.legislation)},
+                   {"locations", FacetList(r.facets.locations)},
+                   {"published_month", FacetList(r.facets.published_month)}};
+  }
+  if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -1,0 +1,108 @@
+#include "index/entity_terms.h"
+
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "amicus/text.h"
+#include "index/schema.h"
+
+namespace amicus::internal {
+namespace {
+
+bool Digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const std::vector<EntityCategory>& EntityCategories() {
+  static const std::vector<EntityCategory> categories = {
+      {"people", "person", schema::kPersonPrefix, schema::kPeopleSlot, &Entities::people},
+      {"organizations", "org", schema::kOrgPrefix, schema::kOrgsSlot, &Entities::organizations},
+      {"legislation", "law", schema::kLawPrefix, schema::kLawsSlot, &Entities::legislation},
+      {"locations", "place", schema::kPlacePrefix, schema::kPlacesSlot, &Entities::locations},
+  };
+  return categories;
+}
+
+std::string EntityTerm(std::string_view prefix, std::string_view name) {
+  std::string key = NameKey(name);
+  if (key.empty() || prefix.size() + key.size() > schema::kMaxTermBytes) return std::string();
+  return schema::Term(prefix, key);
+}
+
+std::string AmountTerm(double dollars) {
+  if (!(dollars >= 0)) dollars = 0;
+  double cents = std::round(dollars * 100.0);
+  if (cents > 9.99e15) cents = 9.99e15;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%0*" PRIu64, schema::kAmountDigits, static_cast<std::uint64_t>(cents));
+  return schema::Term(schema::kAmountPrefix, buf);
+}
+
+std::vector<std::string> MentionTerms(std::string_view v) {
+  std::vector<std::string> terms;
+  if (v.size() == 6 && v.substr(0, 2) == "FY" && Digits(v.substr(2))) {
+    terms.push_back(schema::Term(schema::kFiscalYearPrefix, v.substr(2)));
+    return terms;
+  }
+  if (v.size() >= 4 && Digits(v.substr(0, 4))) {
+    std::string year(v.substr(0, 4));
+    if (v.size() == 4) {
+      terms.push_back(schema::Term(schema::kMentionYearPrefix, year));
+    } else if (v.size() == 7 && v[4] == '-' && Digits(v.substr(5, 2))) {
+      terms.push_back(schema::Term(schema::kMentionMonthPrefix, year + std::string(v.substr(5, 2))));
+      terms.push_back(schema::Term(schema::kMentionYearPrefix, year));
+    } else if (v.size() == 10 && v[4] == '-' && v[7] == '-' && Digits(v.substr(5, 2)) && Digits(v.substr(8, 2))) {
+      std::string month = year + std::string(v.substr(5, 2));
+      terms.push_back(schema::Term(schema::kMentionDayPrefix, month + std::string(v.substr(8, 2))));
+      terms.push_back(schema::Term(schema::kMentionMonthPrefix, month));
+      terms.push_back(schema::Term(schema::kMentionYearPrefix, year));
+    }
+  }
+  return terms;
+}
+
+void AddEntityTerms(const Entities& entities, Xapian::Document* doc) {
+  for (const EntityCategory& cat : EntityCategories()) {
+    std::string slot;
+    std::set<std::string> seen;
+    for (const NamedEntity& e : entities.*(cat.member)) {
+      std::string term = EntityTerm(cat.prefix, e.name);
+      if (term.empty() || !seen.insert(term).second) continue;
+      doc->add_boolean_term(term);
+      if (!slot.empty()) slot.push_back(schema::kListSeparator);
+      slot.append(e.name);
+    }
+    if (!slot.empty()) doc->add_value(cat.slot, slot);
+  }
+  for (const DateMention& d : entities.dates) {
+    for (const std::string& t : MentionTerms(d.value)) doc->add_boolean_term(t);
+  }
+  for (const MoneyMention& m : entities.money) doc->add_boolean_term(AmountTerm(m.value));
+}
+
+std::string DuplicateKey(std::string_view text) {
+  // FNV-1a over the folded letters and digits only.
+  std::uint64_t h = 1469598103934665603ULL;
+  std::size_t n = 0;
+  for (unsigned char c : FoldText(text)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      h ^= c;
+      h *= 1099511628211ULL;
+      ++n;
+    }
+  }
+  if (n == 0) return std::string();
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
+  return buf;
+}
+
+}  // namespace amicus::internal

@@ -1,0 +1,49 @@
+// The entity part of a release's Xapian document: one boolean term per
+// canonical entity, the dates and amounts the text mentions as terms that
+// range queries can walk, the facet slots, and the duplicate key. Internal;
+// the names of terms and slots come from index/schema.h.
+#ifndef AMICUS_LIB_INDEX_ENTITY_TERMS_H_
+#define AMICUS_LIB_INDEX_ENTITY_TERMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "amicus/extract.h"
+
+namespace amicus::internal {
+
+// prefix + NameKey(name), or empty when the key is empty or too long.
+std::string EntityTerm(std::string_view prefix, std::string_view name);
+
+// The term of a money amount in dollars (cents, zero-padded).
+std::string AmountTerm(double dollars);
+
+// The terms of a mentioned date value: "2026-04-30" gives the day, month
+// and year terms; "2026-04" month and year; "2026" the year; "FY2027" the
+// fiscal year. Other values give nothing.
+std::vector<std::string> MentionTerms(std::string_view value);
+
+// Adds everything above for `entities` to `doc`.
+void AddEntityTerms(const Entities& entities, Xapian::Document* doc);
+
+// The duplicate key of a release text: a hash of its folded letters and
+// digits, so that copies differing only in case, accents, spacing or
+// punctuation collide. Empty for a text with no letters or digits.
+std::string DuplicateKey(std::string_view text);
+
+// The entity prefixes with their category names, for loops over categories.
+struct EntityCategory {
+  const char* name;         // "people", "organizations", "legislation", "locations"
+  const char* field;        // query field: "person", "org", "law", "place"
+  std::string_view prefix;  // term prefix
+  Xapian::valueno slot;     // facet slot
+  std::vector<NamedEntity> Entities::*member;
+};
+const std::vector<EntityCategory>& EntityCategories();
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_INDEX_ENTITY_TERMS_H_
