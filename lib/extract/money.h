@@ -1,0 +1,28 @@
+// Money amounts in a release, with their value in dollars.
+//
+// Finds "$4.5 million", "$165M", "$300K", "$1.4B", "$1,275,000", "$16.50",
+// "US$2 billion", "5 million dollars", Spanish "250 mil dólares" and
+// "1.5 millones de dólares", and amounts spelled out in words before
+// "dollars"/"dólares" ("Seventy-two million dollars", "A hundred dollars").
+// Vague amounts ("millions of dollars", "a few hundred dollars") are not
+// amounts. One mention per distinct surface text, in order of appearance.
+//
+// Thread-safety: pure function of its arguments; no shared state.
+#ifndef AMICUS_LIB_EXTRACT_MONEY_H_
+#define AMICUS_LIB_EXTRACT_MONEY_H_
+
+#include <string_view>
+#include <vector>
+
+#include "amicus/extract.h"
+
+namespace amicus::internal {
+
+// Appends the money mentions of `text` to `out`. `language` ("en"/"es")
+// decides how "1.500" reads when it has no multiplier word (Spanish uses
+// the period as a thousands separator); both vocabularies are recognized.
+void ExtractMoney(std::string_view text, std::string_view language, std::vector<MoneyMention>* out);
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_EXTRACT_MONEY_H_
