@@ -98,6 +98,47 @@ TEST(AnalyzerTest, AcronymSurfaceSpansItsLetters) {
   EXPECT_EQ(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin), "U.S");
 }
 
+// ICU splits these runs by dictionary (CJK, Thai) or class ("x²"); the
+// Analyzer keeps each whole, as QueryParser does, with the offsets of the run.
+TEST(AnalyzerTest, DictionarySegmentedRunsStayWhole) {
+  const std::string cjk = "\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAE\xE4\xBA\xBA\xE5\x8F\xA3";
+  const std::string thai =
+      "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2";
+  const std::string text = "(" + cjk + ") " + thai + " x\xC2\xB2.";
+  std::vector<Token> tokens = Tokens(text);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].term, cjk);
+  EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), cjk);
+  EXPECT_EQ(tokens[1].term, thai);
+  EXPECT_EQ(tokens[1].position, 1u);
+  EXPECT_EQ(tokens[2].term, "x2");
+  EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "x\xC2\xB2");
+}
+
+// One Analyzer reuses its ICU iterator and buffers: results must not depend
+// on what it tokenized before, including text whose stream outgrows the
+// buffers (U+FDFA decomposes to 18 code points).
+TEST(AnalyzerTest, ReuseAcrossCallsMatchesFreshAnalyzer) {
+  std::string expanding;
+  for (int i = 0; i < 40; ++i) expanding += "\xEF\xB7\xBA a\xC3\xA9 ";
+  const std::string texts[] = {
+      "Luc\xC3\xAD" "a L\xC3\xB3pez, U.S. Senate (AT&T) 1,275,000 C++", "plain ascii words here",
+      expanding, "x", "\xE6\x9D\xB1\xE4\xBA\xAC \xE2\x80\x94 na\xC3\xAFve", "ok"};
+  Analyzer reused;
+  for (const std::string& t : texts) {
+    std::vector<Token> got;
+    reused.Tokenize(t, &got);
+    std::vector<Token> want = Tokens(t);
+    ASSERT_EQ(got.size(), want.size()) << t;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].term, want[i].term) << t;
+      EXPECT_EQ(got[i].begin, want[i].begin) << t;
+      EXPECT_EQ(got[i].end, want[i].end) << t;
+      EXPECT_EQ(got[i].position, want[i].position) << t;
+    }
+  }
+}
+
 TEST(AnalyzerTest, EmptyAndPunctuationOnly) {
   Analyzer a;
   std::vector<Token> tokens;

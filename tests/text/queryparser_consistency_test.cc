@@ -86,6 +86,29 @@ TEST(QueryParserConsistencyTest, RandomStrings) {
   }
 }
 
+// The same over CJK, kana and Thai, where ICU's dictionary segmentation
+// splits runs that QueryParser keeps whole, mixed with Latin text and the
+// characters UAX #29 and QueryParser class differently ("²", a lone
+// combining mark, the kana voicing mark U+309B, ideographic space and stop).
+TEST(QueryParserConsistencyTest, RandomCjkThaiStrings) {
+  const char* const kPieces[] = {
+      "\xE6\x9D\xB1", "\xE4\xBA\xAC", "\xE9\x83\xBD", "\xE4\xBA\xBA\xE5\x8F\xA3",  // 東 京 都 人口
+      "\xE3\x81\xAE", "\xE3\x82\xAB", "\xE3\x83\xBC", "\xE3\x82\x9B",  // の カ ー ゛
+      "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2",  // ภาษา
+      "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2",  // ไทย
+      "\xE0\xB8\x87\xE0\xB9\x88\xE0\xB8\xB2\xE0\xB8\xA2",  // ง่าย
+      "\xE3\x80\x80", "\xE3\x80\x82", "\xEF\xBC\x8C",  // ideographic space, stop, comma
+      "\xC2\xB2", "\xCC\x81", "a", "Q", "1", ".", ",", "'", "&", " ", "U.S.", "+", "-"};
+  std::mt19937 rng(271828);
+  std::uniform_int_distribution<size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> length(1, 12);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (int i = length(rng); i > 0; --i) s += kPieces[piece(rng)];
+    ASSERT_EQ(PartTerms(Tokens(s)), QueryParserTerms(s)) << "\"" << s << "\"";
+  }
+}
+
 // Every release of the test corpus, paragraph by paragraph.
 TEST(QueryParserConsistencyTest, ReleaseCorpus) {
   auto releases = testing_util::LoadReleases();
