@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     std::cerr << tool << ": " << s.ToString() << "\n";
     return 1;
   }
-  std::uint64_t added = 0, replaced = 0, skipped = 0, errors = 0;
+  std::uint64_t added = 0, replaced = 0, skipped = 0, errors = 0, duplicates = 0;
   auto on_release = [&](amicus::Release&& r) {
     amicus::AddOutcome outcome;
     amicus::Status st = writer->Add(r, &outcome);
@@ -65,7 +65,17 @@ int main(int argc, char** argv) {
       ++errors;
       return st.code() != amicus::Status::Code::kIOError || !ingest.strict;
     }
-    (outcome == amicus::AddOutcome::kAdded ? added : replaced)++;
+    switch (outcome) {
+      case amicus::AddOutcome::kAdded: ++added; break;
+      case amicus::AddOutcome::kReplaced: ++replaced; break;
+      case amicus::AddOutcome::kDuplicate:
+        ++duplicates;
+        std::cerr << tool << ": " << r.source << (r.line ? ":" + std::to_string(r.line) : "") << ": release id "
+                  << r.id << " was already given earlier in this run; this copy replaced it (give every release "
+                  << "its own id)\n";
+        if (ingest.strict) return false;
+        break;
+    }
     return true;
   };
   auto on_problem = [&](const amicus::IngestProblem& p) {
@@ -81,7 +91,9 @@ int main(int argc, char** argv) {
   if (!s.ok()) std::cerr << tool << ": stopped: " << s.ToString() << "\n";
   if (!quiet) {
     std::cerr << tool << ": " << added << " added, " << replaced << " replaced, " << skipped << " skipped, "
-              << errors << " errors; " << paths[0] << " holds " << writer->size() << " releases\n";
+              << errors << " errors";
+    if (duplicates) std::cerr << ", " << duplicates << " repeated ids";
+    std::cerr << "; " << paths[0] << " holds " << writer->size() << " releases\n";
   }
-  return (skipped || errors || !s.ok()) ? 1 : 0;
+  return (skipped || errors || duplicates || !s.ok()) ? 1 : 0;
 }

@@ -37,6 +37,8 @@ struct IndexOptions {
 enum class AddOutcome {
   kAdded,     // a new id
   kReplaced,  // an id already in the database: the old release was replaced
+  kDuplicate, // an id this IndexWriter was already given: the later release replaced the
+              // earlier one (an input that repeats an id)
 };
 
 class IndexWriter {

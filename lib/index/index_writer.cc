@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <string>
 
 #include <xapian.h>
@@ -29,6 +30,9 @@ struct IndexWriter::Impl {
   // Display names of entity terms first seen since the last commit.
   std::map<std::string, std::string> pending_display;
   std::set<std::string> known_entities;
+  // Ids added through this writer, to tell a repeated id in the input from
+  // a release indexed by an earlier run.
+  std::unordered_set<std::string> session_ids;
   // Synonyms already written: "key\0term". Bounded by the distinct names of
   // the collection, not its size.
   std::set<std::string> synonyms;
@@ -108,6 +112,13 @@ void IndexWriter::Impl::LearnNames(const Entities& entities) {
       };
       learn(e.name);
       for (const std::string& a : e.aliases) learn(a);
+      // A person is also found by surname ("Mamdani", and with a title
+      // stripped by the searcher, "Mayor Mamdani"), even in a release that
+      // only ever wrote the full name.
+      if (cat.prefix == schema::kPersonPrefix) {
+        std::size_t space = e.name.find_last_of(' ');
+        if (space != std::string::npos && space + 1 < e.name.size()) learn(e.name.substr(space + 1));
+      }
     }
   }
 }
@@ -185,7 +196,10 @@ Status IndexWriter::Add(const Release& release, AddOutcome* outcome) {
     impl_->LearnSpellings(doc);
     bool existed = impl_->db.term_exists(id_term);
     impl_->db.replace_document(id_term, doc);
-    if (outcome != nullptr) *outcome = existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
+    const bool repeated = !impl_->session_ids.insert(release.id).second;
+    if (outcome != nullptr) {
+      *outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
+    }
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, impl_->path);
   }

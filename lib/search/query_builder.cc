@@ -14,6 +14,12 @@
 namespace amicus::internal {
 namespace {
 
+// Limits that keep any query cheap to parse and run (docs/query-language in
+// README.md): longer queries are refused, wildcards expand to at most the
+// most frequent kMaxWildcardTerms terms.
+constexpr std::size_t kMaxQueryBytes = 8192;
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
+
 constexpr const char* kDateForms = "use YYYY, YYYY-MM, YYYY-MM-DD, or a range A..B with either end open";
 
 bool AllDigits(const std::string& s) {
@@ -426,6 +432,10 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
     out->stem_language = "english";
     return Status::OK();
   }
+  if (text.size() > kMaxQueryBytes) {
+    return Status::InvalidArgument("the query is " + std::to_string(text.size()) + " bytes long; the limit is " +
+                                   std::to_string(kMaxQueryBytes) + " bytes: shorten it");
+  }
   Status fields = CheckFields(text);
   if (!fields.ok()) return fields;
   std::string folded = QuoteSectionTokens(StripDiacritics(text));
@@ -437,6 +447,7 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   qp.set_stemmer(Xapian::Stem(out->stem_language));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_AND);
+  qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   qp.add_prefix("title", std::string(schema::kTitlePrefix));
   qp.add_boolean_prefix("id", std::string(schema::kIdPrefix));
   qp.add_boolean_prefix("lang", (new LanguageProcessor)->release());

@@ -18,18 +18,18 @@ namespace {
 const std::string kBin = AMICUS_BINARY_DIR;
 const std::string kReleases = std::string(AMICUS_TEST_DATA) + "/releases.jsonl";
 
-struct Run {
+struct CommandResult {
   int status = -1;
   std::string out;  // stdout
   std::string err;  // stderr
 };
 
-Run Sh(const std::string& command) {
+CommandResult Sh(const std::string& command) {
   static int counter = 0;
   std::string err_file = (std::filesystem::temp_directory_path() /
                           ("amicus-cli-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
                              .string();
-  Run r;
+  CommandResult r;
   FILE* p = ::popen((command + " 2>" + err_file).c_str(), "r");
   if (p == nullptr) return r;
   char buf[4096];
@@ -61,23 +61,23 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, IndexTwiceKeepsThirtySixReleases) {
-  Run first = Sh(kBin + "/amicus-index --db " + db_ + " " + kReleases);
+  CommandResult first = Sh(kBin + "/amicus-index --db " + db_ + " " + kReleases);
   ASSERT_EQ(first.status, 0) << first.err;
   EXPECT_NE(first.err.find("36 added, 0 replaced, 0 skipped, 0 errors"), std::string::npos) << first.err;
-  Run second = Sh(kBin + "/amicus-index --db " + db_ + " " + kReleases);
+  CommandResult second = Sh(kBin + "/amicus-index --db " + db_ + " " + kReleases);
   ASSERT_EQ(second.status, 0) << second.err;
   EXPECT_NE(second.err.find("0 added, 36 replaced"), std::string::npos) << second.err;
   EXPECT_NE(second.err.find("holds 36 releases"), std::string::npos) << second.err;
 
   // A standard Xapian database: xapian-delve (from xapian-tools) reads it.
-  Run delve = Sh("xapian-delve " + db_);
+  CommandResult delve = Sh("xapian-delve " + db_);
   ASSERT_EQ(delve.status, 0) << delve.err;
   EXPECT_NE(delve.out.find("number of documents = 36"), std::string::npos) << delve.out;
 }
 
 TEST_F(CliTest, SearchPrintsRankedJsonWithSnippets) {
   ASSERT_EQ(Sh(kBin + "/amicus-index --quiet --db " + db_ + " " + kReleases).status, 0);
-  Run r = Sh(kBin + "/amicus-search --db " + db_ + " --json 'sanctuary published:2026-01'");
+  CommandResult r = Sh(kBin + "/amicus-search --db " + db_ + " --json 'sanctuary published:2026-01'");
   ASSERT_EQ(r.status, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["query"], "sanctuary published:2026-01");
@@ -96,7 +96,7 @@ TEST_F(CliTest, SearchPrintsRankedJsonWithSnippets) {
 
 TEST_F(CliTest, SearchHumanOutputAndDefaultDatabaseFromEnvironment) {
   ASSERT_EQ(Sh(kBin + "/amicus-index --quiet --db " + db_ + " " + kReleases).status, 0);
-  Run r = Sh("AMICUS_DB=" + db_ + " " + kBin + "/amicus-search --limit 3 detention");
+  CommandResult r = Sh("AMICUS_DB=" + db_ + " " + kBin + "/amicus-search --limit 3 detention");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("releases match (showing 1-3)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n1. "), std::string::npos) << r.out;
@@ -105,7 +105,7 @@ TEST_F(CliTest, SearchHumanOutputAndDefaultDatabaseFromEnvironment) {
 
 TEST_F(CliTest, MalformedQueryExitsTwoWithMessage) {
   ASSERT_EQ(Sh(kBin + "/amicus-index --quiet --db " + db_ + " " + kReleases).status, 0);
-  Run r = Sh(kBin + "/amicus-search --db " + db_ + " 'sanctuary AND'");
+  CommandResult r = Sh(kBin + "/amicus-search --db " + db_ + " 'sanctuary AND'");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("malformed query"), std::string::npos) << r.err;
   r = Sh(kBin + "/amicus-search --db " + db_ + " published:2026-13");
@@ -114,13 +114,13 @@ TEST_F(CliTest, MalformedQueryExitsTwoWithMessage) {
 }
 
 TEST_F(CliTest, MissingDatabaseIsAClearError) {
-  Run r = Sh(kBin + "/amicus-search --db " + (dir_ / "nope.db").string() + " sanctuary");
+  CommandResult r = Sh(kBin + "/amicus-search --db " + (dir_ / "nope.db").string() + " sanctuary");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("cannot open the database"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, ExtractPrintsOneJsonObjectPerRelease) {
-  Run r = Sh(kBin + "/amicus-extract " + kReleases);
+  CommandResult r = Sh(kBin + "/amicus-extract " + kReleases);
   ASSERT_EQ(r.status, 0) << r.err;
   std::istringstream lines(r.out);
   int n = 0;
@@ -145,7 +145,7 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIndexed) {
     std::getline(in, line);
     out << line << "\n";
   }
-  Run r = Sh(kBin + "/amicus-index --db " + db_ + " " + input);
+  CommandResult r = Sh(kBin + "/amicus-index --db " + db_ + " " + input);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(input + ":2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("2 added, 0 replaced, 1 skipped"), std::string::npos) << r.err;
