@@ -9,6 +9,7 @@ packages=(
   libicu-dev                           # Unicode segmentation, normalization
   libboost-program-options-dev         # the tools' command lines
   nlohmann-json3-dev                   # JSON input and output
+  libgumbo-dev                         # HTML pages (Google's HTML5 parser)
   libgtest-dev libbenchmark-dev        # tests and benchmarks
   python3                              # the end-to-end tests' helper scripts
 )

@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -22,8 +24,8 @@ void AddInputOptions(po::options_description* desc, IngestOptions* options, std:
       ("published", po::value(&options->default_published)->value_name("DATE"),
        "publication date (YYYY-MM-DD) for releases whose input has none, such as text "
        "archives; anchors relative dates like \"today\"")
-      ("format", po::value(format)->default_value("auto")->value_name("FMT"),
-       "input format: auto (by extension, else content), jsonl, text")
+      ("input-format", po::value(format)->default_value("auto")->value_name("FMT"),
+       "input format: auto (by extension, else content), jsonl, text, html")
       ("strict", po::bool_switch(&options->strict), "stop at the first bad input instead of skipping it");
 }
 
@@ -35,7 +37,7 @@ bool FinishInputOptions(const std::string& tool, const std::string& format, Inge
   } else if (format == "text") {
     options->format = InputFormat::kTextArchive;
   } else {
-    std::cerr << tool << ": --format " << format << ": unknown format; use auto, jsonl or text\n";
+    std::cerr << tool << ": --input-format " << format << ": unknown format; use auto, jsonl, text or html\n";
     return false;
   }
   const std::string& d = options->default_published;
@@ -65,6 +67,38 @@ int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::o
     return 2;
   }
   return -1;
+}
+
+bool ParseOutputFormat(const std::string& tool, const std::string& value, OutputFormat* out) {
+  if (value == "text") {
+    *out = OutputFormat::kText;
+  } else if (value == "json") {
+    *out = OutputFormat::kJson;
+  } else if (value == "jsonl") {
+    *out = OutputFormat::kJsonl;
+  } else if (value == "csv") {
+    *out = OutputFormat::kCsv;
+  } else {
+    std::cerr << tool << ": --format " << value << ": unknown output format; use text, json, jsonl or csv\n";
+    return false;
+  }
+  return true;
+}
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+bool UseColor() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
 }  // namespace amicus::cli

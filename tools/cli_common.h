@@ -19,9 +19,9 @@ void AddDatabaseOptions(po::options_description* desc, std::vector<std::string>*
 // The database paths after parsing: the --db values, else the default.
 std::vector<std::string> DatabasePaths(const std::vector<std::string>& given);
 
-// --published DATE, --format auto|jsonl|text, --strict
+// --published DATE, --input-format auto|jsonl|text|html, --strict
 void AddInputOptions(po::options_description* desc, IngestOptions* options, std::string* format);
-// Checks and applies --format and --published; returns false after printing
+// Checks and applies --input-format and --published; returns false after printing
 // a message to stderr when a value is not valid.
 bool FinishInputOptions(const std::string& tool, const std::string& format, IngestOptions* options);
 
@@ -30,6 +30,17 @@ bool FinishInputOptions(const std::string& tool, const std::string& format, Inge
 int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::options_description& visible,
                      const po::options_description& all, const po::positional_options_description& positional,
                      const std::string& usage, const std::string& epilog, po::variables_map* vm);
+
+// Output formats shared by the tools: --format text|json|jsonl|csv.
+enum class OutputFormat { kText, kJson, kJsonl, kCsv };
+// Parses a --format value; false (after a message on stderr) when unknown.
+bool ParseOutputFormat(const std::string& tool, const std::string& value, OutputFormat* out);
+
+// One CSV field, quoted when it needs to be (RFC 4180).
+std::string CsvField(const std::string& value);
+
+// Whether to colour stdout: a terminal, and NO_COLOR not set (no-color.org).
+bool UseColor();
 
 }  // namespace amicus::cli
 

@@ -1,6 +1,4 @@
 // amicus-search: ranked search over amicus databases.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "amicus/search.h"
@@ -33,6 +31,10 @@ const char kQueryHelp[] =
     "  amicus-search --facets 'org:ICE published:2026'\n"
     "  amicus-search --like d001\n"
     "  amicus-search --entities org --prefix Immig\n\n"
+    "Output: --format text (default; colours on a terminal unless NO_COLOR is set),\n"
+    "json (one object, docs/contract.md), jsonl (one hit per line) or csv (one row per\n"
+    "hit: rank, id, published, publisher, title, url, score, people, organizations,\n"
+    "legislation, locations; names within a cell separated by \"; \").\n\n"
     "Exit status: 0 on success (also with no hits), 1 when the database cannot be read,\n"
     "2 on a malformed query or command line.\n";
 
@@ -63,21 +65,94 @@ std::string SnippetForTerminal(const std::string& s, bool color) {
   return out;
 }
 
+
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
+void PrintCsv(const amicus::SearchResults& results) {
+  using amicus::cli::CsvField;
+  std::cout << "rank,id,published,publisher,title,url,score,people,organizations,legislation,locations\n";
+  for (const amicus::Hit& h : results.hits) {
+    std::cout << h.rank << "," << CsvField(h.id) << "," << h.published << "," << CsvField(h.organization) << ","
+              << CsvField(h.title) << "," << CsvField(h.url) << "," << h.score << "," << CsvField(Joined(h.people))
+              << "," << CsvField(Joined(h.organizations)) << "," << CsvField(Joined(h.legislation)) << ","
+              << CsvField(Joined(h.locations)) << "\n";
+  }
+}
+
+void PrintText(const amicus::SearchResults& results, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* dim = color ? "\x1b[2m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::cout << (results.total_exact ? "" : "about ") << results.total
+            << (results.total == 1 ? " release matches" : " releases match");
+  if (!results.hits.empty()) {
+    std::cout << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
+  }
+  std::cout << "\n";
+  if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n";
+  for (const amicus::Hit& h : results.hits) {
+    std::cout << "\n" << h.rank << ". " << bold << h.title << reset << "\n";
+    std::cout << "   " << dim << (h.published.empty() ? "undated" : h.published) << " | " << h.organization << " | "
+              << h.id;
+    if (h.score > 0) std::cout << " | score " << h.score;
+    std::cout << reset << "\n";
+    if (!h.snippet.empty()) std::cout << "   " << SnippetForTerminal(h.snippet, color) << "\n";
+    if (!h.url.empty()) std::cout << "   " << h.url << "\n";
+    if (h.duplicates > 0) std::cout << "   (and " << h.duplicates << " more copies of this release)\n";
+  }
+  if (results.has_facets) {
+    auto print = [&](const char* title, const std::vector<amicus::FacetValue>& values) {
+      if (values.empty()) return;
+      std::cout << "\n" << bold << title << reset << ":\n";
+      for (const amicus::FacetValue& v : values) std::cout << "  " << v.count << "\t" << v.name << "\n";
+    };
+    print("People", results.facets.people);
+    print("Organizations", results.facets.organizations);
+    print("Legislation", results.facets.legislation);
+    print("Places", results.facets.locations);
+    print("Published", results.facets.published_month);
+  }
+}
+
+void PrintStats(const amicus::CollectionStats& st, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::cout << bold << st.releases << " releases" << reset;
+  if (!st.first_published.empty()) std::cout << ", published " << st.first_published << " to " << st.last_published;
+  std::cout << "\n";
+  auto print = [&](const char* title, const std::vector<amicus::FacetValue>& values) {
+    if (values.empty()) return;
+    std::cout << "\n" << bold << title << reset << ":\n";
+    for (const amicus::FacetValue& v : values) std::cout << "  " << v.count << "\t" << v.name << "\n";
+  };
+  print("Languages", st.languages);
+  print("Publishers", st.publishers);
+  print("Most mentioned people", st.top_entities.people);
+  print("Most mentioned organizations", st.top_entities.organizations);
+  print("Most mentioned legislation", st.top_entities.legislation);
+  print("Most mentioned places", st.top_entities.locations);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string tool = "amicus-search";
   std::vector<std::string> db_paths, words;
   amicus::SearchRequest request;
-  std::string sort = "relevance";
-  bool json = false;
+  std::string sort = "relevance", format = "text";
+  bool json = false, stats = false;
   std::string entities, prefix;
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help");
   amicus::cli::AddDatabaseOptions(&visible, &db_paths);
   visible.add_options()
-      ("json", po::bool_switch(&json), "print one JSON object (docs/contract.md)")
+      ("format", po::value(&format)->default_value("text"), "output: text, json, jsonl or csv")
+      ("json", po::bool_switch(&json), "the same as --format json")
       ("limit,n", po::value(&request.limit)->default_value(10), "hits to show")
       ("offset", po::value(&request.offset)->default_value(0), "hits to skip (pagination)")
       ("sort", po::value(&sort)->default_value("relevance"), "relevance, newest or oldest")
@@ -86,7 +161,9 @@ int main(int argc, char** argv) {
       ("like", po::value(&request.like_id)->value_name("ID"), "releases similar to release ID")
       ("entities", po::value(&entities)->value_name("CAT"),
        "list the entities of a category (person, org, law, place) with their release counts")
-      ("prefix", po::value(&prefix)->value_name("TEXT"), "with --entities: names starting with TEXT");
+      ("prefix", po::value(&prefix)->value_name("TEXT"), "with --entities: names starting with TEXT")
+      ("stats", po::bool_switch(&stats),
+       "what the database holds: releases, date span, languages, publishers, top entities");
   po::options_description all;
   all.add(visible).add_options()("query", po::value(&words));
   po::positional_options_description positional;
@@ -105,6 +182,9 @@ int main(int argc, char** argv) {
     std::cerr << tool << ": --sort " << sort << ": use relevance, newest or oldest\n";
     return 2;
   }
+  amicus::cli::OutputFormat out_format;
+  if (json) format = "json";
+  if (!amicus::cli::ParseOutputFormat(tool, format, &out_format)) return 2;
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
 
   std::unique_ptr<amicus::Searcher> searcher;
@@ -113,59 +193,59 @@ int main(int argc, char** argv) {
     std::cerr << tool << ": " << s.ToString() << "\n";
     return 1;
   }
+  auto fail = [&](const amicus::Status& st) {
+    std::cerr << tool << ": " << st.ToString() << "\n";
+    return st.code() == amicus::Status::Code::kInvalidArgument ? 2 : 1;
+  };
+  const bool color = out_format == amicus::cli::OutputFormat::kText && amicus::cli::UseColor();
+
+  if (stats) {
+    amicus::CollectionStats st;
+    s = searcher->Stats(request.limit, &st);
+    if (!s.ok()) return fail(s);
+    if (out_format != amicus::cli::OutputFormat::kText) {
+      std::cout << amicus::CollectionStatsToJson(st) << "\n";
+      return 0;
+    }
+    PrintStats(st, color);
+    return 0;
+  }
   if (!entities.empty()) {
     std::vector<amicus::FacetValue> values;
     s = searcher->ListEntities(entities, prefix, request.limit, &values);
-    if (!s.ok()) {
-      std::cerr << tool << ": " << s.ToString() << "\n";
-      return s.code() == amicus::Status::Code::kInvalidArgument ? 2 : 1;
-    }
-    if (json) {
-      std::cout << amicus::FacetValuesToJson(values) << "\n";
-    } else {
-      for (const amicus::FacetValue& v : values) std::cout << v.count << "\t" << v.name << "\n";
+    if (!s.ok()) return fail(s);
+    switch (out_format) {
+      case amicus::cli::OutputFormat::kJson: std::cout << amicus::FacetValuesToJson(values) << "\n"; break;
+      case amicus::cli::OutputFormat::kJsonl:
+        for (const amicus::FacetValue& v : values) std::cout << amicus::FacetValueToJson(v) << "\n";
+        break;
+      case amicus::cli::OutputFormat::kCsv:
+        std::cout << "name,count\n";
+        for (const amicus::FacetValue& v : values) std::cout << amicus::cli::CsvField(v.name) << "," << v.count << "\n";
+        break;
+      case amicus::cli::OutputFormat::kText:
+        for (const amicus::FacetValue& v : values) std::cout << v.count << "\t" << v.name << "\n";
+        break;
     }
     return 0;
   }
+
   amicus::SearchResults results;
   s = searcher->Search(request, &results);
-  if (!s.ok()) {
-    std::cerr << tool << ": " << s.ToString() << "\n";
-    return s.code() == amicus::Status::Code::kInvalidArgument ? 2 : 1;
-  }
-  if (json) {
-    std::cout << amicus::SearchResultsToJson(results) << "\n";
-    return 0;
-  }
-  const bool color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  std::cout << (results.total_exact ? "" : "about ") << results.total
-            << (results.total == 1 ? " release matches" : " releases match");
-  if (!results.hits.empty()) {
-    std::cout << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
-  }
-  std::cout << "\n";
-  if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n";
-  for (const amicus::Hit& h : results.hits) {
-    std::cout << "\n" << h.rank << ". " << (color ? "\x1b[1m" : "") << h.title << (color ? "\x1b[0m" : "") << "\n";
-    std::cout << "   " << (h.published.empty() ? "undated" : h.published) << " | " << h.organization << " | "
-              << h.id;
-    if (h.score > 0) std::cout << " | score " << h.score;
-    std::cout << "\n";
-    if (!h.snippet.empty()) std::cout << "   " << SnippetForTerminal(h.snippet, color) << "\n";
-    if (!h.url.empty()) std::cout << "   " << h.url << "\n";
-    if (h.duplicates > 0) std::cout << "   (and " << h.duplicates << " more copies of this release)\n";
-  }
-  if (results.has_facets) {
-    auto print = [](const char* title, const std::vector<amicus::FacetValue>& values) {
-      if (values.empty()) return;
-      std::cout << "\n" << title << ":\n";
-      for (const amicus::FacetValue& v : values) std::cout << "  " << v.count << "\t" << v.name << "\n";
-    };
-    print("People", results.facets.people);
-    print("Organizations", results.facets.organizations);
-    print("Legislation", results.facets.legislation);
-    print("Places", results.facets.locations);
-    print("Published", results.facets.published_month);
+  if (!s.ok()) return fail(s);
+  switch (out_format) {
+    case amicus::cli::OutputFormat::kJson:
+      std::cout << amicus::SearchResultsToJson(results) << "\n";
+      break;
+    case amicus::cli::OutputFormat::kJsonl:
+      for (const amicus::Hit& h : results.hits) std::cout << amicus::HitToJson(h) << "\n";
+      break;
+    case amicus::cli::OutputFormat::kCsv:
+      PrintCsv(results);
+      break;
+    case amicus::cli::OutputFormat::kText:
+      PrintText(results, color);
+      break;
   }
   return 0;
 }

@@ -94,6 +94,15 @@ struct SearchResults {
   std::string suggestion;   // a likely spelling correction of the query, or empty
 };
 
+// What a collection holds (amicus-search --stats).
+struct CollectionStats {
+  std::uint64_t releases = 0;
+  std::string first_published, last_published;  // "YYYY-MM-DD", empty when no dates
+  std::vector<FacetValue> languages;             // "en", "es" with release counts
+  std::vector<FacetValue> publishers;            // most releases first
+  Facets top_entities;                           // most mentioned per category (published_month empty)
+};
+
 class Searcher {
  public:
   // Opens one or more databases as one collection.
@@ -112,6 +121,9 @@ class Searcher {
   Status ListEntities(const std::string& category, const std::string& prefix, std::uint32_t limit,
                       std::vector<FacetValue>* out);
 
+  // Counts over the whole collection; `limit` entries per list.
+  Status Stats(std::uint32_t limit, CollectionStats* out);
+
   // Releases in the collection.
   std::uint64_t size() const;
 
@@ -124,8 +136,17 @@ class Searcher {
 // The JSON of docs/contract.md (one object, no trailing newline).
 std::string SearchResultsToJson(const SearchResults& results);
 
+// {"releases", "first_published", "last_published", "languages", "publishers",
+//  "entities": {"people", "organizations", "legislation", "locations"}}.
+std::string CollectionStatsToJson(const CollectionStats& stats);
+
 // [{"name": ..., "count": ...}, ...] (no trailing newline).
 std::string FacetValuesToJson(const std::vector<FacetValue>& values);
+
+// One hit or one facet value as a JSON object, as inside the documents
+// above: for one-object-per-line output.
+std::string HitToJson(const Hit& hit);
+std::string FacetValueToJson(const FacetValue& value);
 
 }  // namespace amicus
 

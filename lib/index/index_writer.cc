@@ -40,6 +40,7 @@ struct IndexWriter::Impl {
   std::vector<Token> tokens;
 
   void LearnNames(const Entities& entities);
+  void LearnPublisher(const std::string& organization);
   // The QueryParser's view of a name: its folded words joined by spaces.
   std::string SynonymKey(const std::string& surface);
   void FlushAliases();
@@ -123,6 +124,14 @@ void IndexWriter::Impl::LearnNames(const Entities& entities) {
   }
 }
 
+void IndexWriter::Impl::LearnPublisher(const std::string& organization) {
+  if (organization.empty()) return;
+  std::string term = schema::Term(schema::kPublisherPrefix, FoldText(organization));
+  if (term.size() <= schema::kMaxTermBytes && known_entities.insert(term).second) {
+    pending_display.emplace(term, organization);
+  }
+}
+
 void IndexWriter::Impl::FlushAliases() {
   for (auto& [key, canonicals] : pending_aliases) {
     if (key.size() > schema::kMaxTermBytes) continue;  // Xapian's key limit
@@ -193,6 +202,7 @@ Status IndexWriter::Add(const Release& release, AddOutcome* outcome) {
     Entities entities = impl_->extractor->Extract(release);
     Xapian::Document doc = impl_->builder.Build(release, language, entities);
     impl_->LearnNames(entities);
+    impl_->LearnPublisher(release.organization);
     impl_->LearnSpellings(doc);
     bool existed = impl_->db.term_exists(id_term);
     impl_->db.replace_document(id_term, doc);

@@ -196,6 +196,63 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   return Status::OK();
 }
 
+namespace {
+
+// Terms under `prefix` with their release counts, most first, shown by
+// their display name from the metadata.
+std::vector<FacetValue> TopTerms(const Xapian::Database& db, const std::string& prefix, std::size_t strip,
+                                 std::uint32_t limit) {
+  std::vector<std::pair<std::string, Xapian::doccount>> all;
+  for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    all.emplace_back(*t, t.get_termfreq());
+  }
+  auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  std::size_t n = std::min<std::size_t>(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + n, all.end(), order);
+  std::vector<FacetValue> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string display = db.get_metadata(schema::Term(schema::kDisplayMetadataPrefix, all[i].first));
+    if (display.empty()) display = all[i].first.substr(strip);
+    out.push_back({display, all[i].second});
+  }
+  return out;
+}
+
+std::string DashedDate(const std::string& ymd) {
+  if (ymd.size() != 8) return std::string();
+  return ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+}
+
+}  // namespace
+
+Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
+  try {
+    impl_->db.reopen();
+    const Xapian::Database& db = impl_->db;
+    CollectionStats st;
+    st.releases = db.get_doccount();
+    if (db.get_value_freq(schema::kPublishedSlot) > 0) {
+      st.first_published = DashedDate(db.get_value_lower_bound(schema::kPublishedSlot));
+      st.last_published = DashedDate(db.get_value_upper_bound(schema::kPublishedSlot));
+    }
+    for (Xapian::TermIterator t = db.allterms_begin(std::string(schema::kLanguagePrefix));
+         t != db.allterms_end(std::string(schema::kLanguagePrefix)); ++t) {
+      st.languages.push_back({(*t).substr(schema::kLanguagePrefix.size()), t.get_termfreq()});
+    }
+    st.publishers = TopTerms(db, std::string(schema::kPublisherPrefix), schema::kPublisherPrefix.size(), limit);
+    std::vector<FacetValue>* lists[4] = {&st.top_entities.people, &st.top_entities.organizations,
+                                         &st.top_entities.legislation, &st.top_entities.locations};
+    int i = 0;
+    for (const internal::EntityCategory& cat : internal::EntityCategories()) {
+      *lists[i++] = TopTerms(db, std::string(cat.prefix), cat.prefix.size(), limit);
+    }
+    *out = std::move(st);
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
+  }
+  return Status::OK();
+}
+
 Status Searcher::ListEntities(const std::string& category, const std::string& prefix, std::uint32_t limit,
                               std::vector<FacetValue>* out) {
   const internal::EntityCategory* cat = nullptr;
@@ -235,31 +292,52 @@ nlohmann::json FacetList(const std::vector<FacetValue>& values) {
   return list;
 }
 
+nlohmann::json HitJson(const Hit& h) {
+  nlohmann::json hit = {{"rank", h.rank},
+                        {"id", h.id},
+                        {"score", h.score},
+                        {"title", h.title},
+                        {"published", h.published},
+                        {"organization", h.organization},
+                        {"url", h.url},
+                        {"snippet", h.snippet},
+                        {"entities",
+                         {{"people", h.people},
+                          {"organizations", h.organizations},
+                          {"legislation", h.legislation},
+                          {"locations", h.locations}}}};
+  if (h.duplicates > 0) hit["duplicates"] = h.duplicates;
+  return hit;
+}
+
+// Invalid UTF-8 in stored text is replaced, never thrown on.
+std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
 }  // namespace
 
-std::string FacetValuesToJson(const std::vector<FacetValue>& values) {
-  return FacetList(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string CollectionStatsToJson(const CollectionStats& st) {
+  nlohmann::json j = {{"releases", st.releases},
+                      {"first_published", st.first_published},
+                      {"last_published", st.last_published},
+                      {"languages", FacetList(st.languages)},
+                      {"publishers", FacetList(st.publishers)},
+                      {"entities",
+                       {{"people", FacetList(st.top_entities.people)},
+                        {"organizations", FacetList(st.top_entities.organizations)},
+                        {"legislation", FacetList(st.top_entities.legislation)},
+                        {"locations", FacetList(st.top_entities.locations)}}}};
+  return Dump(j);
 }
+
+std::string FacetValuesToJson(const std::vector<FacetValue>& values) { return Dump(FacetList(values)); }
+
+std::string HitToJson(const Hit& hit) { return Dump(HitJson(hit)); }
+
+std::string FacetValueToJson(const FacetValue& v) { return Dump({{"name", v.name}, {"count", v.count}}); }
 
 std::string SearchResultsToJson(const SearchResults& r) {
   nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& h : r.hits) {
-    nlohmann::json hit = {{"rank", h.rank},
-                          {"id", h.id},
-                          {"score", h.score},
-                          {"title", h.title},
-                          {"published", h.published},
-                          {"organization", h.organization},
-                          {"url", h.url},
-                          {"snippet", h.snippet},
-                          {"entities",
-                           {{"people", h.people},
-                            {"organizations", h.organizations},
-                            {"legislation", h.legislation},
-                            {"locations", h.locations}}}};
-    if (h.duplicates > 0) hit["duplicates"] = h.duplicates;
-    hits.push_back(std::move(hit));
-  }
+  for (const Hit& h : r.hits) hits.push_back(HitJson(h));
   nlohmann::json j = {{"query", r.query}, {"total", r.total}, {"offset", r.offset}, {"hits", hits}};
   if (r.has_facets) {
     j["facets"] = {{"people", FacetList(r.facets.people)},
@@ -269,7 +347,7 @@ std::string SearchResultsToJson(const SearchResults& r) {
                    {"published_month", FacetList(r.facets.published_month)}};
   }
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return Dump(j);
 }
 
 }  // namespace amicus
