@@ -1,9 +1,12 @@
 // amicus-index: add or replace releases in an amicus database.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "amicus/index.h"
 #include "amicus/ingest.h"
 #include "cli_common.h"
+#include "progress.h"
 
 namespace po = boost::program_options;
 
@@ -14,6 +17,7 @@ int main(int argc, char** argv) {
   amicus::IngestOptions ingest;
   amicus::IndexOptions index_options;
   bool quiet = false;
+  std::string progress_mode = "auto";
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help");
@@ -22,7 +26,9 @@ int main(int argc, char** argv) {
   visible.add_options()
       ("batch-size", po::value(&index_options.batch_size)->default_value(index_options.batch_size),
        "releases per commit")
-      ("quiet,q", po::bool_switch(&quiet), "print only problems, not the summary");
+      ("quiet,q", po::bool_switch(&quiet), "print only problems: no progress, no summary")
+      ("progress", po::value(&progress_mode)->default_value("auto"),
+       "auto (a bar on a terminal, a line every 30 s otherwise), bar, lines or none");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&inputs));
   po::positional_options_description positional;
@@ -49,6 +55,14 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (progress_mode != "auto" && progress_mode != "bar" && progress_mode != "lines" && progress_mode != "none") {
+    std::cerr << tool << ": --progress " << progress_mode << ": use auto, bar, lines or none\n";
+    return 2;
+  }
+  const bool show_progress = !quiet && progress_mode != "none";
+  const bool bar = progress_mode == "bar" || (progress_mode == "auto" && isatty(STDERR_FILENO));
+  amicus::cli::Progress progress(tool, inputs, bar);
+
   std::unique_ptr<amicus::IndexWriter> writer;
   amicus::Status s = amicus::IndexWriter::Open(paths[0], index_options, &writer);
   if (!s.ok()) {
@@ -57,9 +71,14 @@ int main(int argc, char** argv) {
   }
   std::uint64_t added = 0, replaced = 0, skipped = 0, errors = 0, duplicates = 0;
   auto on_release = [&](amicus::Release&& r) {
+    if (show_progress) {
+      progress.Release(r.source, r.title.size() + r.text.size() + r.organization.size() + r.url.size() +
+                                     r.id.size() + r.published.size() + 80);
+    }
     amicus::AddOutcome outcome;
     amicus::Status st = writer->Add(r, &outcome);
     if (!st.ok()) {
+      if (bar && show_progress) progress.Finish();
       std::cerr << tool << ": " << r.source << (r.line ? ":" + std::to_string(r.line) : "") << ": release "
                 << r.id << " not indexed: " << st.ToString() << "\n";
       ++errors;
@@ -70,6 +89,7 @@ int main(int argc, char** argv) {
       case amicus::AddOutcome::kReplaced: ++replaced; break;
       case amicus::AddOutcome::kDuplicate:
         ++duplicates;
+        if (bar && show_progress) progress.Finish();
         std::cerr << tool << ": " << r.source << (r.line ? ":" + std::to_string(r.line) : "") << ": release id "
                   << r.id << " was already given earlier in this run; this copy replaced it (give every release "
                   << "its own id)\n";
@@ -79,10 +99,12 @@ int main(int argc, char** argv) {
     return true;
   };
   auto on_problem = [&](const amicus::IngestProblem& p) {
+    if (bar && show_progress) progress.Finish();
     std::cerr << tool << ": " << p.ToString() << "\n";
     ++skipped;
   };
   s = amicus::ReadReleases(inputs, ingest, on_release, on_problem);
+  if (show_progress) progress.Finish();
   amicus::Status committed = writer->Commit();
   if (!committed.ok()) {
     std::cerr << tool << ": " << committed.ToString() << "\n";
