@@ -13,7 +13,10 @@
 #include "amicus/extract.h"
 #include "amicus/text.h"
 #include "extract/dateline.h"
+#include "extract/dates.h"
 #include "extract/knowledge_file.h"
+#include "extract/legislation.h"
+#include "extract/money.h"
 #include "extract/organizations.h"
 #include "extract/people.h"
 #include "extract/people_orgs_common.h"
@@ -86,25 +89,40 @@ Entities Extractor::Extract(const Release& release) const {
   std::vector<internal::TextSpan> taken;
   std::vector<internal::Tok> toks;
   internal::Tokenize(text, &toks);
+  std::vector<std::string> fold;
+  internal::FoldTokens(text, toks, &fold);
 
   internal::DocContext ctx;
   ctx.language = language;
   ctx.publisher = release.organization;
+  ctx.places = kb_->places.get();
   internal::DatelineMatch dateline;
   const bool has_dateline = internal::ExtractDateline(text, *kb_->places, &dateline);
   if (has_dateline) {
     e.dateline = dateline.dateline;
     ctx.city = dateline.dateline.city;
     ctx.region = dateline.dateline.region;
+    const int state = ctx.region.size() == 2 ? kb_->places->StateEntry(ctx.region) : -1;
+    if (state >= 0 && ctx.region != "DC") ctx.state_name = kb_->places->entry(state).canonical;
   }
 
+  std::vector<internal::TextSpan> law_spans;
+  internal::ExtractLegislation(text, &e.legislation, &law_spans);
+  taken.insert(taken.end(), law_spans.begin(), law_spans.end());
+
   std::vector<internal::TextSpan> org_spans;
-  internal::FindOrganizations(text, toks, kb_->words, kb_->orgs, ctx, taken, &e.organizations, &org_spans);
+  internal::FindOrganizations(text, toks, fold, kb_->words, kb_->orgs, ctx, taken, &e.organizations, &org_spans);
   taken.insert(taken.end(), org_spans.begin(), org_spans.end());
-  internal::FindPeople(text, toks, kb_->words, kb_->people, ctx, taken, &e.people);
+  std::vector<internal::TextSpan> person_spans;
+  internal::FindPeople(text, toks, fold, kb_->words, kb_->people, kb_->places.get(), ctx, taken, &e.people,
+                       &person_spans);
+  // A surname ("Paxton", "Ferguson") is not a place.
+  taken.insert(taken.end(), person_spans.begin(), person_spans.end());
   std::vector<internal::TextSpan> place_spans;
   internal::ExtractLocations(text, *kb_->places, has_dateline ? &dateline : nullptr, taken, &e.locations,
                              &place_spans);
+  internal::ExtractDates(text, release.published, language, law_spans, &e.dates);
+  internal::ExtractMoney(text, language, &e.money);
   return e;
 }
 

@@ -289,6 +289,55 @@ class LegislationFinder {
     return std::string(kind) + ":" + Fold(t_.substr(i, e - i));
   }
 
+  // "26-0147", "2026-14", "117-58", "19-1124": digits, then up to two
+  // "-digits" groups; returns the end (or i when no number).
+  size_t HyphenNumberAt(size_t i) const {
+    size_t e = NumberAt(i, false);
+    if (e == i) return i;
+    for (int groups = 0; groups < 2; ++groups) {
+      if (e + 1 >= t_.size() || t_[e] != '-' || !IsDigit(t_[e + 1])) break;
+      size_t d = e + 1;
+      while (d < t_.size() && IsDigit(t_[d])) ++d;
+      if (d - e - 1 > 6 || (d < t_.size() && IsWordByte(t_[d]))) break;
+      e = d;
+    }
+    return e;
+  }
+
+  // A designator already read up to k ("Resolution", "Council Bill",
+  // "Public Law"), then an optional "No." / "#" and a number (hyphen groups
+  // allowed, "Measure A" letters when `letter_ok`); "of YYYY" is kept in the
+  // mention but not the key. Returns the end, or 0 when no number follows.
+  size_t DesignatedNumber(const char* kind, size_t b, size_t k, bool letter_ok) {
+    size_t k0 = k;
+    k = SkipSp(k);
+    if (k == k0) return 0;
+    if (k + 2 < t_.size() && t_[k] == 'N' && t_[k + 1] == 'o' && t_[k + 2] == '.') {
+      k = SkipSp(k + 3);
+    } else if (k < t_.size() && t_[k] == '#') {
+      ++k;
+    }
+    size_t e = HyphenNumberAt(k);
+    if (e == k) {
+      // "Measure J": one capital letter standing alone (not an initial "J.").
+      bool letter = letter_ok && k < t_.size() && IsUpper(t_[k]) &&
+                    (k + 1 >= t_.size() ||
+                     (!IsWordByte(t_[k + 1]) && t_[k + 1] != '\'' && t_[k + 1] != '-' &&
+                      (t_[k + 1] != '.' || k + 2 >= t_.size() || t_[k + 2] == ' ' || t_[k + 2] == '\n')));
+      if (!letter) return 0;
+      e = k + 1;
+    }
+    size_t key_end = e;
+    size_t k3 = SkipSp(e);
+    if (k3 > e && t_.compare(k3, 3, "of ") == 0) {
+      size_t y = k3 + 3, d = y;
+      while (d < t_.size() && IsDigit(t_[d])) ++d;
+      if (d - y == 4 && (d >= t_.size() || !IsWordByte(t_[d]))) e = d;
+    }
+    Add(b, e, MType::kNumber, NumKey(kind, k, key_end));
+    return e;
+  }
+
   size_t SkipSp(size_t i) const {
     if (i < t_.size() && t_[i] == ' ') return i + 1;
     if (i + 1 < t_.size() && static_cast<unsigned char>(t_[i]) == 0xC2 &&
@@ -322,6 +371,13 @@ class LegislationFinder {
           if (e > k) return AddBill("senate", b, k, e);
           return d + 2;
         }
+        if ((w[0] == 'H' || w[0] == 'S') && sep == '.' && d + 1 < t_.size() && t_[d] == 'F' &&
+            t_[d + 1] == '.') {  // Minnesota "H.F. 12" / "S.F. 34"
+          size_t k = SkipSp(d + 2);
+          size_t e = HyphenNumberAt(k);
+          if (e > k) return AddBill(w[0] == 'H' ? "house" : "senate", b, k, e);
+          return d + 2;
+        }
         if ((w[0] == 'H' || w[0] == 'A') && sep == '.' && d + 1 < t_.size() && t_[d] == 'B' &&
             t_[d + 1] == '.') {
           size_t k = SkipSp(d + 2);
@@ -339,15 +395,25 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "SB" || w == "HB" || w == "AB" || w == "SF" || w == "HF" || w == "LB" || w == "HR") {
+    if ((w == "L" || w == "P") && we + 3 < t_.size() && t_[we] == '.' &&
+        t_[we + 1] == (w[0] == 'L' ? 'D' : 'L') && t_[we + 2] == '.' &&
+        (b == 0 || !IsWordByte(t_[b - 1]))) {  // Maine "L.D. 1234", "P.L. 117-58"
+      size_t k = SkipSp(we + 3);
+      size_t e = HyphenNumberAt(k);
+      if (e > k) return AddBill(w[0] == 'L' ? "ld" : "pl", b, k, e);
+      return we;
+    }
+    if (w == "SB" || w == "HB" || w == "AB" || w == "SF" || w == "HF" || w == "LB" || w == "HR" ||
+        w == "LD") {
       size_t k = we;
       if (k < t_.size() && (t_[k] == ' ' || t_[k] == '-')) ++k;
-      size_t e = NumberAt(k, false);
+      size_t e = HyphenNumberAt(k);
       if (e > k) {
         const char* kind = w == "SB" || w == "SF"   ? "senate"
                            : w == "HB" || w == "HF" ? "house"
                            : w == "AB"              ? "assembly"
                            : w == "HR"              ? "hr"
+                           : w == "LD"              ? "ld"
                                                     : "lb";
         return AddBill(kind, b, k, e);
       }
@@ -357,6 +423,9 @@ class LegislationFinder {
         IsDigit(w[2])) {  // SB54
       size_t e = NumberAt(b + 2, false);
       if (e == we) {
+        // Colorado "HB19-1124": session year, dash, bill number.
+        size_t e2 = HyphenNumberAt(b + 2);
+        if (e2 > e) e = e2;
         return AddBill(w[0] == 'S' ? "senate" : w[0] == 'H' ? "house" : "assembly", b, b + 2, e);
       }
       return we;
@@ -370,7 +439,7 @@ class LegislationFinder {
             k2 + 2 < t_.size() && t_[k2 + 2] == '.') {
           k2 = SkipSp(k2 + 3);
         }
-        size_t e = NumberAt(k2, false);
+        size_t e = HyphenNumberAt(k2);
         if (e > k2) {
           return AddBill(w == "Senate" ? "senate" : w == "House" ? "house" : "assembly", b, k2, e);
         }
@@ -396,6 +465,7 @@ class LegislationFinder {
       }
       return we;
     }
+    if (size_t e = AtDesignator(w, b, we)) return e;
     if (w == "Executive" || w == "Orden") {
       size_t k = SkipSp(we);
       std::string_view w2 = WordAt(k);
@@ -465,6 +535,16 @@ class LegislationFinder {
       }
       return we;
     }
+    if (w == "Act" || w == "Ordinance") {
+      // "Act 77 of 2019", "Ordinance No. 2026-14"; "Act 2026" is a year.
+      size_t k = SkipSp(we);
+      std::string_view num = k > we ? WordAt(k) : std::string_view();
+      bool year = num.size() == 4 && (num.compare(0, 2, "19") == 0 || num.compare(0, 2, "20") == 0) &&
+                  (k + 4 >= t_.size() || t_[k + 4] != '-');
+      if (!year) {
+        if (size_t e = DesignatedNumber(w == "Act" ? "act" : "ord", b, we, false)) return e;
+      }
+    }
     if (w == "Act" || w == "ACT" || w == "Ordinance" || w == "ORDINANCE" || w == "Code" ||
         w == "CODE") {
       NameEndingAt(b, we);
@@ -485,6 +565,51 @@ class LegislationFinder {
       return we;
     }
     return we;
+  }
+
+  // Designators of local and state measures followed by a number:
+  // "Resolution 55", "Res. 12", "Bill No. 250731", "File No. 23-0456",
+  // "Council Bill 26-0147", "Council File 21-0002", "Public Law 117-58",
+  // "Measure 110", "Measure J", "Question 4", "Amendment 2", "Initiative 1000".
+  // Returns the end of the mention, or 0.
+  size_t AtDesignator(std::string_view w, size_t b, size_t we) {
+    const char* kind = nullptr;
+    bool letter_ok = false;
+    size_t k = we;
+    if (w == "Resolution") {
+      kind = "res";
+    } else if (w == "Res" && we < t_.size() && t_[we] == '.') {
+      kind = "res";
+      k = we + 1;
+    } else if (w == "Bill" || w == "File") {
+      // "Bill 12" alone is too weak ("Bill" is a first name): require "No."
+      size_t n = SkipSp(we);
+      if (n == we || t_.compare(n, 3, "No.") != 0) return 0;
+      kind = w == "Bill" ? "bill" : "file";
+    } else if (w == "Council" || w == "Public") {
+      size_t n = SkipSp(we);
+      std::string_view w2 = n > we ? WordAt(n) : std::string_view();
+      if (w == "Council" && (w2 == "Bill" || w2 == "File")) {
+        kind = w2 == "Bill" ? "bill" : "file";
+      } else if (w == "Public" && w2 == "Law") {
+        kind = "pl";
+      } else {
+        return 0;
+      }
+      k = n + w2.size();
+    } else if (w == "Measure") {
+      kind = "measure";
+      letter_ok = true;
+    } else if (w == "Question") {
+      kind = "question";
+    } else if (w == "Amendment") {
+      kind = "amendment";
+    } else if (w == "Initiative") {
+      kind = "initiative";
+    } else {
+      return 0;
+    }
+    return DesignatedNumber(kind, b, k, letter_ok);
   }
 
   size_t AddBill(const char* kind, size_t b, size_t num_b, size_t num_e) {

@@ -29,6 +29,7 @@ class OrgKnowledge {
   struct Agency {
     std::string canonical;
     std::string region;  // empty = anywhere
+    std::string acronym;  // first all-capitals other name ("DHS"), or empty
   };
   // Agency named by a folded key (canonical, alias or acronym), or nullptr.
   const Agency* FindAgency(const std::string& key, const std::string& region) const;
@@ -42,8 +43,10 @@ class OrgKnowledge {
   std::unordered_map<std::string, std::string> gov_bodies_;  // region + '|' + folded short -> canonical
 };
 
-void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const WordTables& words,
-                       const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
+// `fold` holds FoldTokens(text, toks). Byte ranges of every organization
+// mention go to `mention_spans`.
+void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+                       const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
                        std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans);
 
 }  // namespace amicus::internal

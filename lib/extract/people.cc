@@ -2,12 +2,15 @@
 
 #include <cstring>
 
+#include "extract/places.h"
+
 namespace amicus::internal {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* s : list) {
-    if (w.size() == std::strlen(s) && w.compare(0, w.size(), s) == 0) return true;
+// Lengths of the literals are known at compile time (no strlen per call).
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view s : list) {
+    if (w == s) return true;
   }
   return false;
 }
@@ -20,11 +23,14 @@ bool IsNonNameWord(std::string_view f) {
                 "county", "state", "states", "united", "north", "south", "east", "west", "the", "a", "an", "in",
                 "on", "at", "for", "this", "that", "today", "yesterday", "we", "i", "it", "our", "they", "he", "she",
                 "his", "her", "but", "and", "if", "when", "while", "after", "before", "since", "under", "according",
-                "federal", "national", "american", "act", "bill", "law", "day", "island", "heights", "park",
+                "federal", "national", "american", "act", "law", "day", "island", "heights", "park",
                 "avenue", "street", "road", "valley", "lake", "lakes", "river", "mount", "fort", "saint", "st",
                 "hoy", "el", "la", "los", "las", "nueva", "ley", "program", "capitol", "hall", "building", "fiscal",
                 "year", "budget", "executive", "democrat", "republican", "democrats", "republicans", "latino",
-                "latina", "immigrant", "immigrants", "dream", "english", "spanish", "asylum"});
+                "latina", "immigrant", "immigrants", "dream", "english", "spanish", "asylum", "side", "expressway",
+                "highway", "parkway", "boulevard", "blvd", "bridge", "tunnel", "square", "plaza", "zona", "norte",
+                "centro", "center", "detention", "detencion", "northeast", "northwest", "southeast", "southwest",
+                "downtown", "upper", "lower", "greater", "central"});
 }
 
 bool IsSpeechVerb(std::string_view f) {
@@ -74,24 +80,35 @@ std::vector<const PeopleKnowledge::Officeholder*> PeopleKnowledge::BySurname(con
   return out;
 }
 
-void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordTables& words,
-                const PeopleKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-                std::vector<NamedEntity>* out) {
+void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+                const WordTables& words, const PeopleKnowledge& kb, const Gazetteer* places, const DocContext& ctx,
+                const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
+                std::vector<TextSpan>* mention_spans) {
+  std::vector<TextSpan> spans;
   const std::size_t n = toks.size();
-  std::vector<std::string> fold(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (toks[i].kind != TokKind::kPunct) fold[i] = FoldTok(text, toks[i]);
-  }
+  // title length at each token, computed on first use: -1 = not yet
+  std::vector<signed char> title_len(n, -1);
+  std::vector<bool> title_office(n, false);
   auto title_at = [&](std::size_t i, bool* office) {
-    return toks[i].kind == TokKind::kWord ? words.MatchTitle(text, toks, i, office) : 0;
+    if (title_len[i] < 0) {
+      bool o = false;
+      title_len[i] = static_cast<signed char>(toks[i].kind == TokKind::kWord ? words.MatchTitle(toks, fold, i, &o) : 0);
+      title_office[i] = o;
+    }
+    *office = title_office[i];
+    return static_cast<int>(title_len[i]);
   };
-  auto name_tok = [&](std::size_t i) {
-    if (i >= n || toks[i].kind != TokKind::kWord || !toks[i].cap) return false;
-    if (toks[i].allcaps && (toks[i].end - toks[i].begin) > 2) return false;
-    if (OverlapsAny(taken, toks[i].begin, toks[i].end)) return false;
-    if (words.OrgWord(fold[i]) != WordTables::kNone) return false;
-    return !IsNonNameWord(fold[i]);
-  };
+  std::vector<char> in_taken;
+  MarkTaken(toks, taken, &in_taken);
+  // whether each token can be part of a personal name, decided once
+  std::vector<char> is_name(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (toks[i].kind != TokKind::kWord || !toks[i].cap || in_taken[i]) continue;
+    if (toks[i].allcaps && (toks[i].end - toks[i].begin) > 2) continue;
+    if (words.OrgWord(fold[i]) != WordTables::kNone) continue;
+    is_name[i] = !IsNonNameWord(fold[i]);
+  }
+  auto name_tok = [&](std::size_t i) { return i < n && is_name[i] != 0; };
   // Extends a run of name tokens from s; returns the index past it.
   // Token i-1 is the end of a longer personal name (not a title).
   auto follows_name = [&](std::size_t i) {
@@ -137,11 +154,19 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordT
     std::size_t idx = set.Get(canonical);
     set.AddAlias(idx, surf);
     fulls.push_back({idx, fold[e - 1]});
+    spans.push_back({toks[s].begin, toks[e - 1].end});
   };
 
   for (std::size_t i = 0; i < n;) {
     bool office = false;
     int m = title_at(i, &office);
+    // Stacked titles ("Superintendent Dr. Tonja M. Williams") all go.
+    while (m > 0 && i + m < n && !toks[i + m - 1].possessive && !toks[i + m].newline_before) {
+      bool o2;
+      int m2 = title_at(i + m, &o2);
+      if (m2 == 0) break;
+      m += m2;
+    }
     if (m > 0 && !toks[i + m - 1].possessive && name_tok(i + m) && !toks[i + m].newline_before) {
       std::size_t s = i + m, e = run_end(s);
       if (e - s >= 2 && e - s <= 4) add_full(s, e);
@@ -155,6 +180,20 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordT
     if (e - s < 2 || e - s > 4) continue;
     std::string key = FoldKey(text.substr(toks[s].begin, toks[e - 1].end - toks[s].begin));
     bool evidence = kb.IsFullName(key);
+    if (!evidence) {
+      // Places read like names ("San Pedro Sula, said ..."); so do parts of
+      // a place after a possessive ("Chicago’s Southwest Side") and names
+      // after an article ("near the Gowanus Expressway, ...").
+      if (places != nullptr && places->IsPlaceName(key)) continue;
+      if (s > 0 && toks[s - 1].possessive && toks[s - 1].cap) continue;
+      // the end of a longer name: "Centro de Detención Montaña Franklin"
+      if (s > 1 && !toks[s - 1].cap && In(fold[s - 1], {"of", "de", "del"}) && toks[s - 2].cap) continue;
+      if (s > 0 && toks[s - 1].kind == TokKind::kWord && toks[s - 1].cap && !toks[s].newline_before &&
+          In(fold[s - 1], {"detention", "detencion", "center", "centro", "correctional", "processing"}))
+        continue;
+      if (s > 0 && toks[s - 1].kind == TokKind::kWord && !toks[s - 1].cap && In(fold[s - 1], {"the", "a", "an"}))
+        continue;
+    }
     if (!evidence && s > 0) {
       const Tok& p = toks[s - 1];
       if (p.kind == TokKind::kWord && IsSpeechVerb(fold[s - 1])) evidence = true;
@@ -192,6 +231,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordT
       if (fold[i] != f.surname_key) continue;
       if (follows_name(i)) break;  // part of a full name
       set.AddAlias(f.idx, TokText(text, toks[i]));
+      spans.push_back({toks[i].begin, toks[i].end});
       std::size_t b;
       if (title_before(i, &b)) set.AddAlias(f.idx, text.substr(b, toks[i].end - b));
       break;
@@ -222,21 +262,24 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordT
       set.AddAlias(idx, text.substr(t.title_begin, toks[t.tok].end - t.title_begin));
       set.AddAlias(idx, TokText(text, toks[t.tok]));
       fulls.push_back({idx, key});
+      spans.push_back({toks[t.tok].begin, toks[t.tok].end});
       break;
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (toks[i].kind != TokKind::kWord || !toks[i].cap || known_surname(fold[i])) continue;
-    if (follows_name(i)) continue;
+    if (!kb.HasSurname(fold[i]) || follows_name(i)) continue;
     for (const PeopleKnowledge::Officeholder* o : kb.BySurname(fold[i])) {
       if (!o->bare || !context_ok(o)) continue;
       std::size_t idx = set.Get(o->name);
       set.AddAlias(idx, TokText(text, toks[i]));
       fulls.push_back({idx, fold[i]});
+      spans.push_back({toks[i].begin, toks[i].end});
       break;
     }
   }
   *out = std::move(set.entities());
+  if (mention_spans != nullptr) mention_spans->insert(mention_spans->end(), spans.begin(), spans.end());
 }
 
 }  // namespace amicus::internal

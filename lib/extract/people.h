@@ -31,6 +31,7 @@ class PeopleKnowledge {
   };
   // Officeholders whose surname has folded key `key`.
   std::vector<const Officeholder*> BySurname(const std::string& key) const;
+  bool HasSurname(const std::string& key) const { return by_surname_.count(key) != 0; }
   bool IsFullName(const std::string& key) const { return full_names_.count(key) != 0; }
 
  private:
@@ -39,9 +40,17 @@ class PeopleKnowledge {
   std::unordered_map<std::string, std::size_t> full_names_;
 };
 
-void FindPeople(std::string_view text, const std::vector<Tok>& toks, const WordTables& words,
-                const PeopleKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-                std::vector<NamedEntity>* out);
+class Gazetteer;
+
+// `fold` holds FoldTokens(text, toks). Appends the people of `text` to `out` and the byte range of every name
+// mention (titles excluded) to `mention_spans` (may be null): the location
+// finder skips them so a surname such as "Paxton" is not a place. `places`
+// (may be null) keeps place names ("San Pedro Sula", "Murray Hill") out of
+// personal names.
+void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+                const WordTables& words, const PeopleKnowledge& kb, const Gazetteer* places, const DocContext& ctx,
+                const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
+                std::vector<TextSpan>* mention_spans);
 
 }  // namespace amicus::internal
 

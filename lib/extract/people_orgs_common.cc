@@ -10,6 +10,25 @@ std::string FoldTok(std::string_view text, const Tok& t) {
   return s;
 }
 
+void MarkTaken(const std::vector<Tok>& toks, std::vector<TextSpan> spans, std::vector<char>* out) {
+  out->assign(toks.size(), 0);
+  std::sort(spans.begin(), spans.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  // tokens are in text order: walk both lists once, keeping the furthest end
+  // of the spans that start before the token ends
+  std::size_t k = 0, reach = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    while (k < spans.size() && spans[k].begin < toks[i].end) reach = std::max(reach, spans[k++].end);
+    if (reach > toks[i].begin) (*out)[i] = 1;
+  }
+}
+
+void FoldTokens(std::string_view text, const std::vector<Tok>& toks, std::vector<std::string>* fold) {
+  fold->assign(toks.size(), std::string());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].kind != TokKind::kPunct) AppendFolded(TokText(text, toks[i]), &(*fold)[i]);
+  }
+}
+
 std::size_t EntitySet::Get(const std::string& canonical) {
   std::string key = FoldKey(canonical);
   auto it = by_key_.find(key);
@@ -43,13 +62,19 @@ Status WordTables::Load(const KnowledgeFiles& files) {
     for (const Tok& t : toks) n += t.kind != TokKind::kPunct;
     max_title_tokens_ = std::max(max_title_tokens_, n);
     titles_[key] = f[1] == "office";
+    for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+      title_prefixes_.insert(key.substr(0, sp));
+    title_prefixes_.insert(key);
     return Status::OK();
   });
   if (!s.ok()) return s;
   return files.ForEachRecord("org_words.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.size() < 2) return Status::Corruption("org_words.tsv:" + std::to_string(line) + ": expected word<TAB>position");
     OrgWordPos p = f[1] == "end" ? kEnd : f[1] == "start" ? kStart : kAny;
-    org_words_[FoldKey(f[0])] = p;
+    std::string key = FoldKey(f[0]);
+    std::size_t sp = key.rfind(' ');
+    if (sp != std::string::npos) pair_tails_.insert(key.substr(sp + 1));
+    org_words_[key] = p;
     return Status::OK();
   });
 }
@@ -77,9 +102,36 @@ int WordTables::MatchTitle(std::string_view text, const std::vector<Tok>& toks, 
   return best;
 }
 
+int WordTables::MatchTitle(const std::vector<Tok>& toks, const std::vector<std::string>& fold, std::size_t i,
+                           bool* office) const {
+  std::string key;
+  int best = 0;
+  int words = 0;
+  for (std::size_t j = i; j < toks.size() && words < max_title_tokens_; ++j) {
+    const Tok& t = toks[j];
+    if (t.kind == TokKind::kPunct) break;
+    if (j > i && t.newline_before) break;
+    if (!key.empty()) key.push_back(' ');
+    key += fold[j];
+    ++words;
+    if (title_prefixes_.count(key) == 0) break;  // no title goes on like this
+    auto it = titles_.find(key);
+    if (it != titles_.end()) {
+      best = static_cast<int>(j - i + 1);
+      *office = it->second;
+    }
+  }
+  return best;
+}
+
 WordTables::OrgWordPos WordTables::OrgWord(std::string_view folded_word) const {
   auto it = org_words_.find(std::string(folded_word));
   return it == org_words_.end() ? kNone : it->second;
+}
+
+bool WordTables::OrgWordPair(const std::string& a, const std::string& b) const {
+  if (pair_tails_.count(b) == 0) return false;
+  return org_words_.count(a + " " + b) != 0;
 }
 
 }  // namespace amicus::internal

@@ -15,15 +15,20 @@
 #include "amicus/status.h"
 #include "extract/knowledge_file.h"
 #include "extract/scan.h"
+#include "extract/span.h"
 
 namespace amicus::internal {
+
+class Gazetteer;
 
 // What the finders know about the release beyond its text.
 struct DocContext {
   std::string region;     // two-letter state code of the dateline ("NY", "DC"), or empty
   std::string city;       // dateline city, or empty
+  std::string state_name; // canonical name of the dateline's U.S. state ("New York State", "California"), or empty
   std::string publisher;  // Release::organization
   std::string language;   // "en" | "es"
+  const Gazetteer* places = nullptr;  // U.S. state names for legislatures; may be null
 };
 
 // Titles ("Mayor", "Council Member", "concejal") and organization words.
@@ -34,14 +39,21 @@ class WordTables {
   // Longest title starting at token i (folded, case-insensitive); returns the
   // number of tokens (0 when none) and whether it is a public office.
   int MatchTitle(std::string_view text, const std::vector<Tok>& toks, std::size_t i, bool* office) const;
+  // The same over the tokens' folded forms (FoldTokens), without re-folding.
+  int MatchTitle(const std::vector<Tok>& toks, const std::vector<std::string>& fold, std::size_t i,
+                 bool* office) const;
 
   enum OrgWordPos : int { kNone = 0, kEnd = 1, kStart = 2, kAny = 3 };
   OrgWordPos OrgWord(std::string_view folded_word) const;
+  // True when "a b" (folded words) is a two-word organization word ("task force").
+  bool OrgWordPair(const std::string& a, const std::string& b) const;
 
  private:
   std::unordered_map<std::string, bool> titles_;  // folded multiword title -> office?
+  std::unordered_set<std::string> title_prefixes_;  // every leading word run of a title, e.g. "council"
   int max_title_tokens_ = 1;
   std::unordered_map<std::string, OrgWordPos> org_words_;
+  std::unordered_set<std::string> pair_tails_;  // last words of two-word organization words
 };
 
 // Collects entities of one category: one entry per canonical name, every
@@ -63,6 +75,13 @@ class EntitySet {
 
 // Folded text of one token (lower case, no diacritics, no periods).
 std::string FoldTok(std::string_view text, const Tok& t);
+// out[i] = 1 when token i overlaps one of `spans` (one sort and sweep
+// instead of a linear OverlapsAny per token).
+void MarkTaken(const std::vector<Tok>& toks, std::vector<TextSpan> spans, std::vector<char>* out);
+
+// FoldTok of every word and number token (empty for punctuation): computed
+// once per release and shared by the people and organization finders.
+void FoldTokens(std::string_view text, const std::vector<Tok>& toks, std::vector<std::string>* fold);
 
 }  // namespace amicus::internal
 

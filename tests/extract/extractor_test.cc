@@ -17,6 +17,23 @@ TEST(ExtractorTest, CreateTwiceSharesKnowledge) {
   EXPECT_EQ(EntitiesToJson("x", a->Extract(r)), EntitiesToJson("x", b->Extract(r)));
 }
 
+TEST(ExtractorTest, RunsEveryFinderAndLegislationIsNotAnOrganization) {
+  std::unique_ptr<Extractor> ex;
+  ASSERT_TRUE(Extractor::Create(&ex).ok());
+  Release r;
+  r.published = "2026-03-02";
+  r.text =
+      "DENVER — The Front Range Tenant Alliance on Monday asked the city for $2.5 million and filed a "
+      "Freedom of Information Act (FOIA) request. Under the Safe Harbor Housing Act, the FOIA reply is due in "
+      "April.";
+  Entities e = ex->Extract(r);
+  EXPECT_FALSE(e.legislation.empty());
+  EXPECT_FALSE(e.money.empty());
+  EXPECT_FALSE(e.dates.empty());
+  ASSERT_EQ(e.organizations.size(), 1u);
+  EXPECT_EQ(e.organizations[0].name, "Front Range Tenant Alliance");
+}
+
 TEST(ExtractorTest, JsonHasGoldSchema) {
   Entities e;
   e.people.push_back({"Ana Ruiz", {"Ruiz"}});

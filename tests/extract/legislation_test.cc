@@ -62,6 +62,37 @@ TEST(LegislationTest, Table) {
   }
 }
 
+// Local and state designators followed by a number (general forms, any city or state).
+TEST(LegislationTest, DesignatedNumbers) {
+  const std::vector<Case> cases = {
+      {"The council adopted Resolution 812 on Tuesday.", {{"Resolution 812"}}},
+      {"Resolution No. 40 and Res. 40 are the same.", {{"Resolution No. 40", "Res. 40"}}},
+      {"Aldermen passed Ordinance 2025-33 after a long debate.", {{"Ordinance 2025-33"}}},
+      {"Ordinance No. 19-7 replaced the Tenant Shield Ordinance.",
+       {{"Ordinance No. 19-7"}, {"Tenant Shield Ordinance"}}},
+      {"A hearing on Bill No. 240118 is set.", {{"Bill No. 240118"}}},
+      {"Clerk File No. 23-0456 was referred; Council File 22-1100 died.",
+       {{"File No. 23-0456"}, {"Council File 22-1100"}}},
+      {"Members approved Council Bill 25-0312 by a 9-4 vote.", {{"Council Bill 25-0312"}}},
+      {"Voters rejected Measure 114 and approved Measure J.", {{"Measure 114"}, {"Measure J"}}},
+      {"Question 4 and Amendment 3 were on the ballot, with Initiative 1631.",
+       {{"Question 4"}, {"Amendment 3"}, {"Initiative 1631"}}},
+      {"Pennsylvania's Act 12 of 2020 expanded mail voting.", {{"Act 12 of 2020"}}},
+      {"Funds came from Public Law 116-136 (P.L. 116-136).", {{"Public Law 116-136", "P.L. 116-136"}}},
+      {"Lawmakers sent A.B. 2200 and S.B. 71 to the governor.", {{"A.B. 2200"}, {"S.B. 71"}}},
+      {"Minnesota's H.F. 44 and S.F. 3021 moved; HF 44 passed first.",
+       {{"H.F. 44"}, {"S.F. 3021"}}},  // "HF 44" folds to the same key
+      {"Maine's LD 1610 (L.D. 1610) passed the House.", {{"L.D. 1610"}}},
+      {"The law extends SB21-131 and HB 23-1100.", {{"SB21-131"}, {"HB 23-1100"}}},
+      {"She wrote Assembly Bill 5 and House Bill 22-1057.", {{"Assembly Bill 5"}, {"House Bill 22-1057"}}},
+      {"No numbers: the Act 2026 session, a Bill for everyone, a Resolution of thanks, Measure twice.",
+       {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindLaws(c.text), c.want) << c.text;
+  }
+}
+
 TEST(LegislationTest, SpansCoverEveryMention) {
   std::string text = "The Protect Kids Act (SB 12) and SB 12 again.";
   std::vector<NamedEntity> out;

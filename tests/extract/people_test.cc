@@ -32,6 +32,10 @@ TEST(PeopleTest, FindsNamesWithAliases) {
       {"“We thank Governor Hochul for listening,” the group said in Albany, New York.", "Kathy Hochul",
        "Governor Hochul"},
       {"Contact: Dana Whitlock, (555) 555-0100", "Dana Whitlock", ""},
+      // stacked titles all go
+      {"Superintendent Dr. Renata Q. Oduya said the school would open.", "Renata Q. Oduya", ""},
+      // "Bill" is a first name once legislation is out of the way
+      {"Gov. Bill Harrow has not said whether he would sign House Bill 12.", "Bill Harrow", ""},
   };
   std::unique_ptr<Extractor> ex;
   ASSERT_TRUE(Extractor::Create(&ex).ok());
@@ -52,6 +56,14 @@ TEST(PeopleTest, NoPersonWithoutEvidence) {
       "The rally filled Jackson Heights on Tuesday.",
       "Families in Boyle Heights and Huntington Park were afraid.",
       "The Brooklyn Immigrant Defense Project filed suit.",
+      // place names read like names in a speaker context
+      "Families who fled San Pedro Sula, many of them children, arrived.",
+      "She represents much of Northeast Philadelphia, said the clerk.",
+      // part of a place after a possessive, a road after an article
+      "a clinic on Chicago’s Lower West Side, said the report.",
+      "the lot near the Brennan Expressway, officials said.",
+      // the end of a longer name
+      "Murió en el Centro de Detención Montaña Roja, una instalación federal.",
   };
   std::unique_ptr<Extractor> ex;
   ASSERT_TRUE(Extractor::Create(&ex).ok());
@@ -60,6 +72,16 @@ TEST(PeopleTest, NoPersonWithoutEvidence) {
     r.text = t;
     EXPECT_TRUE(ex->Extract(r).people.empty()) << t;
   }
+}
+
+TEST(PeopleTest, SurnamesAreNotLocations) {
+  std::unique_ptr<Extractor> ex;
+  ASSERT_TRUE(Extractor::Create(&ex).ok());
+  Release r;
+  r.text = "“We will sue,” said Attorney General Dana Paxton-Lowe. Paxton-Lowe spoke in Houston, Texas.";
+  Entities e = ex->Extract(r);
+  ASSERT_EQ(e.people.size(), 1u);
+  for (const NamedEntity& l : e.locations) EXPECT_EQ(l.name.find("Paxton"), std::string::npos) << l.name;
 }
 
 }  // namespace
