@@ -11,17 +11,24 @@
 //   if (s.ok()) s = w->Add(release);
 //   if (s.ok()) s = w->Commit();
 //
-// Changes become durable and visible to searchers at Commit(), which Add()
-// also does by itself every IndexOptions::batch_size releases. The
+// Changes become durable and visible to searchers at Commit(), which the
+// writer also does by itself every IndexOptions::batch_size releases. The
 // destructor commits what is pending.
 //
+// Both cores: with IndexOptions::threads > 0, releases given to the
+// callback form of Add() are analysed (language, entities, terms) on worker
+// threads while the calling thread writes; they are written, and their
+// callbacks called, in the order they were added, so the database (its
+// contents and document ids) is the same whatever the thread count.
+//
 // Thread-safety: one IndexWriter per database at a time (Xapian takes a
-// write lock; a second writer gets Status::Locked). An IndexWriter is not
-// thread-safe: call it from one thread.
+// write lock; a second writer gets Status::Locked). Call an IndexWriter from
+// one thread; it runs its own workers.
 #ifndef AMICUS_INDEX_H_
 #define AMICUS_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,6 +39,10 @@ namespace amicus {
 
 struct IndexOptions {
   std::uint32_t batch_size = 1000;  // releases per automatic commit
+  // Analysis threads beside the writing one; 0 analyses on the calling
+  // thread. The default is one per core.
+  std::uint32_t threads = DefaultThreads();
+  static std::uint32_t DefaultThreads();
 };
 
 enum class AddOutcome {
@@ -43,6 +54,11 @@ enum class AddOutcome {
 
 class IndexWriter {
  public:
+  // Called on the thread that calls Add/Flush/Commit, in the order the
+  // releases were added, once `release` is written (`status` OK, `outcome`
+  // set) or has failed (`status` says why; the writer goes on).
+  using AddCallback = std::function<void(const Release& release, const Status& status, AddOutcome outcome)>;
+
   // Opens the database at `path`, creating it (and its folder) when missing.
   static Status Open(const std::string& path, const IndexOptions& options,
                      std::unique_ptr<IndexWriter>* out);
@@ -51,11 +67,21 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Analyses, extracts entities from and stores one release. The release
-  // needs a non-empty id. `outcome` may be null.
+  // Analyses, extracts entities from and stores one release, before it
+  // returns. The release needs a non-empty id. `outcome` may be null.
   Status Add(const Release& release, AddOutcome* outcome = nullptr);
 
-  // Makes every added release durable and visible to new searchers.
+  // Queues a release for analysis on the worker threads; `done` runs when it
+  // has been written. Returns an error only when the database cannot be
+  // written any more (a failed commit); problems with this one release go
+  // to `done`.
+  Status Add(Release release, AddCallback done);
+
+  // Writes every queued release (their callbacks run).
+  Status Flush();
+
+  // Flush(), then makes every added release durable and visible to new
+  // searchers.
   Status Commit();
 
   // Releases in the database, including uncommitted ones.

@@ -1,135 +1,152 @@
-#include <algorithm>
+// IndexWriter: a pipeline of analysis workers (ReleasePreparer) feeding the
+// one thread that writes to Xapian, in input order.
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
-#include <unordered_set>
 #include <string>
+#include <thread>
+#include <unordered_set>
 
 #include <xapian.h>
 
 #include "amicus/extract.h"
 #include "amicus/index.h"
 #include "amicus/text.h"
-#include "index/document_builder.h"
-#include "index/entity_terms.h"
+#include "index/release_preparer.h"
 #include "index/schema.h"
 #include "index/xapian_status.h"
 
 namespace amicus {
 
+using internal::PreparedRelease;
+
+std::uint32_t IndexOptions::DefaultThreads() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
 struct IndexWriter::Impl {
   std::string path;
   IndexOptions options;
   Xapian::WritableDatabase db;
-  internal::DocumentBuilder builder;
   std::unique_ptr<Extractor> extractor;
-  std::uint32_t pending = 0;
-  // Alias metadata learnt since the last commit: key -> canonical keys.
-  std::map<std::string, std::set<std::string>> pending_aliases;
-  // Display names of entity terms first seen since the last commit.
-  std::map<std::string, std::string> pending_display;
-  std::set<std::string> known_entities;
-  // Ids added through this writer, to tell a repeated id in the input from
-  // a release indexed by an earlier run.
-  std::unordered_set<std::string> session_ids;
-  // Synonyms already written: "key\0term". Bounded by the distinct names of
-  // the collection, not its size.
-  std::set<std::string> synonyms;
-  Analyzer analyzer;
-  std::vector<Token> tokens;
+  std::unique_ptr<internal::ReleasePreparer> inline_preparer;  // for threads == 0 and the synchronous Add
+  std::uint32_t pending = 0;  // written since the last commit
+  Status broken;              // a failed commit: nothing more can be written
 
-  void LearnNames(const Entities& entities);
-  void LearnPublisher(const std::string& organization);
-  // The QueryParser's view of a name: its folded words joined by spaces.
-  std::string SynonymKey(const std::string& surface);
+  // What releases teach beyond their documents, applied at commit.
+  std::map<std::string, std::set<std::string>> pending_aliases;  // key -> canonical keys
+  std::map<std::string, std::string> pending_display;            // term -> display name
+  std::unordered_set<std::string> known_display;                 // terms whose display is settled
+  std::unordered_set<std::string> synonyms;                      // "key\0term" already added
+  std::unordered_set<std::string> session_ids;                   // ids written by this writer
+
+  // --- the pipeline
+  std::vector<std::thread> workers;
+  std::mutex mu;
+  std::condition_variable work_cv;  // jobs queued, or stopping
+  std::condition_variable done_cv;  // a job finished
+  std::deque<std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>>> jobs;
+  std::map<std::uint64_t, std::unique_ptr<PreparedRelease>> ready;
+  std::uint64_t next_seq = 0;    // sequence number of the next Add
+  std::uint64_t next_write = 0;  // sequence number of the next release to write
+  bool stopping = false;
+
+  void StartWorkers();
+  void StopWorkers();
+  void WorkerLoop();
+  // Writes ready releases in order; with `until` set, waits until every
+  // release before sequence number `until` is written.
+  Status WriteReady(std::uint64_t until);
+  Status Write(PreparedRelease* p);
   void FlushAliases();
-  // Words of the document for "did you mean": each word once per release,
-  // so a word's spelling frequency is the number of releases using it.
-  void LearnSpellings(const Xapian::Document& doc);
+  Status CommitNow();
 };
 
-void IndexWriter::Impl::LearnSpellings(const Xapian::Document& doc) {
-  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (term.size() < 3 || term.size() > 40) continue;
-    bool word = true;
-    for (unsigned char c : term) {
-      if (!((c >= 'a' && c <= 'z') || c >= 0x80)) {
-        word = false;
-        break;
-      }
+void IndexWriter::Impl::StartWorkers() {
+  for (std::uint32_t i = 0; i < options.threads; ++i) workers.emplace_back([this] { WorkerLoop(); });
+}
+
+void IndexWriter::Impl::StopWorkers() {
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stopping = true;
+  }
+  work_cv.notify_all();
+  for (std::thread& t : workers) t.join();
+  workers.clear();
+}
+
+void IndexWriter::Impl::WorkerLoop() {
+  internal::ReleasePreparer preparer(extractor.get());
+  for (;;) {
+    std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>> job;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      work_cv.wait(lock, [&] { return stopping || !jobs.empty(); });
+      if (jobs.empty()) return;  // stopping, and nothing left to do
+      job = std::move(jobs.front());
+      jobs.pop_front();
     }
-    if (word) db.add_spelling(term);
+    preparer.Prepare(job.second.get());
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ready.emplace(job.first, std::move(job.second));
+    }
+    done_cv.notify_all();
   }
 }
 
-namespace {
-
-// An alias that is worth matching from free text: an acronym ("ICE", "DOI")
-// or a name of several words. Single common words ("Council", "Board")
-// would flood the results of plain queries.
-bool IsDistinctiveAlias(const std::string& surface, std::size_t words) {
-  if (words >= 2) return true;
-  std::size_t upper = 0, letters = 0;
-  for (char c : surface) {
-    if (c >= 'A' && c <= 'Z') ++upper;
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+Status IndexWriter::Impl::WriteReady(std::uint64_t until) {
+  for (;;) {
+    std::unique_ptr<PreparedRelease> p;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      auto it = ready.find(next_write);
+      if (it == ready.end()) {
+        if (next_write >= until) return Status::OK();
+        done_cv.wait(lock, [&] { return ready.count(next_write) != 0; });
+        it = ready.find(next_write);
+      }
+      p = std::move(it->second);
+      ready.erase(it);
+      ++next_write;
+    }
+    Status s = Write(p.get());
+    if (!s.ok()) return s;
   }
-  return letters >= 2 && upper == letters;
 }
 
-}  // namespace
-
-std::string IndexWriter::Impl::SynonymKey(const std::string& surface) {
-  tokens.clear();
-  analyzer.Tokenize(surface, &tokens);
-  std::string key;
-  std::uint32_t last = UINT32_MAX;
-  for (const Token& t : tokens) {
-    if (t.position == last) continue;  // whole-token extras share a position
-    last = t.position;
-    if (!key.empty()) key.push_back(' ');
-    key.append(t.term);
-  }
-  return key;
-}
-
-void IndexWriter::Impl::LearnNames(const Entities& entities) {
-  for (const internal::EntityCategory& cat : internal::EntityCategories()) {
-    for (const NamedEntity& e : entities.*(cat.member)) {
-      std::string term = internal::EntityTerm(cat.prefix, e.name);
-      if (term.empty()) continue;
-      std::string canonical = term.substr(cat.prefix.size());
-      if (known_entities.insert(term).second) pending_display.emplace(term, e.name);
-      auto learn = [&](const std::string& surface) {
-        std::string alias = NameKey(surface);
-        if (alias.empty()) return;
-        pending_aliases[schema::Term(schema::kAliasMetadataPrefix, schema::Term(cat.prefix, alias))].insert(canonical);
-        std::string key = SynonymKey(surface);
-        std::size_t words = key.empty() ? 0 : 1 + std::count(key.begin(), key.end(), ' ');
-        if (key.empty() || key.size() > schema::kMaxTermBytes || !IsDistinctiveAlias(surface, words)) return;
+Status IndexWriter::Impl::Write(PreparedRelease* p) {
+  AddOutcome outcome = AddOutcome::kAdded;
+  Status status = p->status;
+  if (status.ok() && !broken.ok()) status = broken;
+  if (status.ok()) {
+    try {
+      const bool existed = db.term_exists(p->id_term);
+      db.replace_document(p->id_term, p->doc);
+      const bool repeated = !session_ids.insert(p->release.id).second;
+      outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
+      for (auto& [key, canonical] : p->aliases) pending_aliases[key].insert(std::move(canonical));
+      for (auto& [term, name] : p->displays) {
+        if (known_display.insert(term).second) pending_display.emplace(term, std::move(name));
+      }
+      for (auto& [key, term] : p->synonyms) {
         if (synonyms.insert(key + '\0' + term).second) db.add_synonym(key, term);
-      };
-      learn(e.name);
-      for (const std::string& a : e.aliases) learn(a);
-      // A person is also found by surname ("Mamdani", and with a title
-      // stripped by the searcher, "Mayor Mamdani"), even in a release that
-      // only ever wrote the full name.
-      if (cat.prefix == schema::kPersonPrefix) {
-        std::size_t space = e.name.find_last_of(' ');
-        if (space != std::string::npos && space + 1 < e.name.size()) learn(e.name.substr(space + 1));
       }
+      for (const std::string& w : p->spellings) db.add_spelling(w);
+    } catch (const Xapian::Error& e) {
+      status = internal::XapianErrorToStatus(e, path);
     }
   }
-}
-
-void IndexWriter::Impl::LearnPublisher(const std::string& organization) {
-  if (organization.empty()) return;
-  std::string term = schema::Term(schema::kPublisherPrefix, FoldText(organization));
-  if (term.size() <= schema::kMaxTermBytes && known_entities.insert(term).second) {
-    pending_display.emplace(term, organization);
-  }
+  if (p->done) p->done(p->release, status, outcome);
+  if (status.ok() && ++pending >= options.batch_size) return CommitNow();
+  return Status::OK();
 }
 
 void IndexWriter::Impl::FlushAliases() {
@@ -158,14 +175,29 @@ void IndexWriter::Impl::FlushAliases() {
   pending_display.clear();
 }
 
+Status IndexWriter::Impl::CommitNow() {
+  if (!broken.ok()) return broken;
+  try {
+    FlushAliases();
+    db.commit();
+    pending = 0;
+  } catch (const Xapian::Error& e) {
+    broken = internal::XapianErrorToStatus(e, path);
+    return broken;
+  }
+  return Status::OK();
+}
+
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexWriter::~IndexWriter() {
-  if (impl_ && impl_->pending > 0) Commit();
+  if (!impl_) return;
+  impl_->WriteReady(impl_->next_seq);
+  impl_->StopWorkers();
+  if (impl_->pending > 0) impl_->CommitNow();
 }
 
-Status IndexWriter::Open(const std::string& path, const IndexOptions& options,
-                         std::unique_ptr<IndexWriter>* out) {
+Status IndexWriter::Open(const std::string& path, const IndexOptions& options, std::unique_ptr<IndexWriter>* out) {
   if (path.empty()) return Status::InvalidArgument("no database path given; pass --db PATH or set AMICUS_DB");
   std::error_code ec;
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -176,56 +208,67 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options,
   if (impl->options.batch_size == 0) impl->options.batch_size = 1;
   Status s = Extractor::Create(&impl->extractor);
   if (!s.ok()) return s;
+  impl->inline_preparer = std::make_unique<internal::ReleasePreparer>(impl->extractor.get());
   try {
     impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, path);
   }
+  impl->StartWorkers();
   out->reset(new IndexWriter(std::move(impl)));
   return Status::OK();
 }
 
 Status IndexWriter::Add(const Release& release, AddOutcome* outcome) {
-  if (release.id.empty()) {
-    return Status::InvalidArgument("release without an id cannot be indexed; give every release an \"id\"");
+  // Keep input order with releases still in the pipeline.
+  Status s = impl_->WriteReady(impl_->next_seq);
+  if (!s.ok()) return s;
+  PreparedRelease p;
+  p.release = release;
+  impl_->inline_preparer->Prepare(&p);
+  Status result;
+  p.done = [&](const Release&, const Status& st, AddOutcome o) {
+    result = st;
+    if (outcome != nullptr) *outcome = o;
+  };
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    ++impl_->next_seq;
+    ++impl_->next_write;
   }
-  std::string id_term = schema::Term(schema::kIdPrefix, release.id);
-  if (id_term.size() > schema::kMaxTermBytes) {
-    return Status::InvalidArgument("release id is longer than " +
-                                   std::to_string(schema::kMaxTermBytes - 1) +
-                                   " bytes; use a shorter id");
-  }
-  std::string language = release.language.empty()
-                             ? DetectLanguage(release.title + "\n" + release.text)
-                             : release.language;
-  try {
-    Entities entities = impl_->extractor->Extract(release);
-    Xapian::Document doc = impl_->builder.Build(release, language, entities);
-    impl_->LearnNames(entities);
-    impl_->LearnPublisher(release.organization);
-    impl_->LearnSpellings(doc);
-    bool existed = impl_->db.term_exists(id_term);
-    impl_->db.replace_document(id_term, doc);
-    const bool repeated = !impl_->session_ids.insert(release.id).second;
-    if (outcome != nullptr) {
-      *outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
-    }
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, impl_->path);
-  }
-  if (++impl_->pending >= impl_->options.batch_size) return Commit();
-  return Status::OK();
+  s = impl_->Write(&p);
+  return result.ok() ? s : result;
 }
 
-Status IndexWriter::Commit() {
-  try {
-    impl_->FlushAliases();
-    impl_->db.commit();
-    impl_->pending = 0;
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, impl_->path);
+Status IndexWriter::Add(Release release, AddCallback done) {
+  if (!impl_->broken.ok()) return impl_->broken;
+  auto p = std::make_unique<PreparedRelease>();
+  p->release = std::move(release);
+  p->done = std::move(done);
+  if (impl_->options.threads == 0) {
+    impl_->inline_preparer->Prepare(p.get());
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->ready.emplace(impl_->next_seq++, std::move(p));
+  } else {
+    {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      impl_->jobs.emplace_back(impl_->next_seq++, std::move(p));
+    }
+    impl_->work_cv.notify_one();
   }
-  return Status::OK();
+  // Bound the releases in flight (and so the memory): write what is ready,
+  // and wait for the oldest when too many are queued.
+  const std::uint64_t max_in_flight = 8 * (impl_->options.threads + 1);
+  std::uint64_t until = impl_->next_seq > max_in_flight ? impl_->next_seq - max_in_flight : 0;
+  return impl_->WriteReady(until);
+}
+
+Status IndexWriter::Flush() { return impl_->WriteReady(impl_->next_seq); }
+
+Status IndexWriter::Commit() {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return impl_->CommitNow();
 }
 
 std::uint64_t IndexWriter::size() const { return impl_->db.get_doccount(); }

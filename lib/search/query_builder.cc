@@ -71,9 +71,37 @@ Status ParseDate(const std::string& field, const std::string& s, DateBounds* out
   return bad("not a date");
 }
 
-class PublishedProcessor : public Xapian::FieldProcessor {
+// Xapian 1.4's QueryParser frees memory it does not own when a
+// FieldProcessor throws (seen with ASan on 1.4.22), so no processor throws
+// through it: a bad value is recorded in the first_error the processors
+// share, the processor returns MatchNothing, and BuildQuery reports the
+// error after parsing.
+class CheckedProcessor : public Xapian::FieldProcessor {
  public:
+  explicit CheckedProcessor(std::string* first_error) : first_error_(first_error) {}
   Xapian::Query operator()(const std::string& value) override {
+    try {
+      return Build(value);
+    } catch (const Xapian::QueryParserError& e) {
+      if (first_error_->empty()) *first_error_ = e.get_msg();
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+ protected:
+  // May throw Xapian::QueryParserError with a message for the user.
+  virtual Xapian::Query Build(const std::string& value) = 0;
+
+ private:
+  std::string* first_error_;
+};
+
+class PublishedProcessor : public CheckedProcessor {
+ public:
+  using CheckedProcessor::CheckedProcessor;
+
+ protected:
+  Xapian::Query Build(const std::string& value) override {
     Xapian::Query q;
     Status s = PublishedFilter(value, &q);
     if (!s.ok()) throw Xapian::QueryParserError(s.message());
@@ -81,9 +109,12 @@ class PublishedProcessor : public Xapian::FieldProcessor {
   }
 };
 
-class LanguageProcessor : public Xapian::FieldProcessor {
+class LanguageProcessor : public CheckedProcessor {
  public:
-  Xapian::Query operator()(const std::string& value) override {
+  using CheckedProcessor::CheckedProcessor;
+
+ protected:
+  Xapian::Query Build(const std::string& value) override {
     std::string v = FoldText(value);
     if (v == "en" || v == "es") return Xapian::Query(schema::Term(schema::kLanguagePrefix, v));
     throw Xapian::QueryParserError("lang:" + value + ": unknown language; use lang:en or lang:es");
@@ -93,10 +124,12 @@ class LanguageProcessor : public Xapian::FieldProcessor {
 // publisher:"NYC Office of the Mayor" matches the whole folded name;
 // publisher:mayor (a name that no release has in full) matches releases
 // whose publisher's name has every word given.
-class PublisherProcessor : public Xapian::FieldProcessor {
+class PublisherProcessor : public CheckedProcessor {
  public:
-  explicit PublisherProcessor(const Xapian::Database& db) : db_(db) {}
-  Xapian::Query operator()(const std::string& value) override {
+  PublisherProcessor(std::string* first_error, const Xapian::Database& db) : CheckedProcessor(first_error), db_(db) {}
+
+ protected:
+  Xapian::Query Build(const std::string& value) override {
     std::string full = schema::Term(schema::kPublisherPrefix, FoldText(value));
     if (db_.term_exists(full)) return Xapian::Query(full);
     std::vector<Token> tokens;
@@ -142,11 +175,13 @@ std::vector<std::string> SplitList(const std::string& s) {
 // for an entity (its canonical name or an alias in some release), matched
 // by NameKey (case, accents, periods ignored). A place given without its
 // state ("Buffalo") also finds the places of that name ("Buffalo, NY").
-class EntityProcessor : public Xapian::FieldProcessor {
+class EntityProcessor : public CheckedProcessor {
  public:
-  EntityProcessor(const Xapian::Database& db, std::string field, std::string_view prefix)
-      : db_(db), field_(std::move(field)), prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override {
+  EntityProcessor(std::string* first_error, const Xapian::Database& db, std::string field, std::string_view prefix)
+      : CheckedProcessor(first_error), db_(db), field_(std::move(field)), prefix_(prefix) {}
+
+ protected:
+  Xapian::Query Build(const std::string& value) override {
     std::string key = NameKey(value);
     if (key.empty()) {
       throw Xapian::QueryParserError(field_ + ": needs a name, e.g. " + field_ + ":\"" + Example() + "\"");
@@ -182,10 +217,12 @@ class EntityProcessor : public Xapian::FieldProcessor {
 // mentions: a date the text talks about: YYYY, YYYY-MM, YYYY-MM-DD, FYYYYY,
 // or a range A..B of the first three forms with either end open. A range
 // takes every mention that lies wholly inside it.
-class MentionsProcessor : public Xapian::FieldProcessor {
+class MentionsProcessor : public CheckedProcessor {
  public:
-  explicit MentionsProcessor(const Xapian::Database& db) : db_(db) {}
-  Xapian::Query operator()(const std::string& raw) override {
+  MentionsProcessor(std::string* first_error, const Xapian::Database& db) : CheckedProcessor(first_error), db_(db) {}
+
+ protected:
+  Xapian::Query Build(const std::string& raw) override {
     std::string value = raw;
     for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (value.size() == 6 && value.compare(0, 2, "FY") == 0 && AllDigits(value.substr(2))) {
@@ -285,10 +322,12 @@ bool ParseDollars(const std::string& text, double* out) {
 
 // amount: a money amount the text mentions, N..M in dollars (either end
 // open), or N for exactly that amount.
-class AmountProcessor : public Xapian::FieldProcessor {
+class AmountProcessor : public CheckedProcessor {
  public:
-  explicit AmountProcessor(const Xapian::Database& db) : db_(db) {}
-  Xapian::Query operator()(const std::string& value) override {
+  AmountProcessor(std::string* first_error, const Xapian::Database& db) : CheckedProcessor(first_error), db_(db) {}
+
+ protected:
+  Xapian::Query Build(const std::string& value) override {
     const std::string forms = "use amount:N..M in dollars with either end open, e.g. amount:1000000.. or amount:10K..2.5M";
     std::size_t dots = value.find("..");
     double lo = 0, hi = 0;
@@ -450,14 +489,15 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   qp.add_prefix("title", std::string(schema::kTitlePrefix));
   qp.add_boolean_prefix("id", std::string(schema::kIdPrefix));
-  qp.add_boolean_prefix("lang", (new LanguageProcessor)->release());
-  qp.add_boolean_prefix("published", (new PublishedProcessor)->release());
-  qp.add_boolean_prefix("publisher", (new PublisherProcessor(db))->release());
+  std::string field_error;
+  qp.add_boolean_prefix("lang", (new LanguageProcessor(&field_error))->release());
+  qp.add_boolean_prefix("published", (new PublishedProcessor(&field_error))->release());
+  qp.add_boolean_prefix("publisher", (new PublisherProcessor(&field_error, db))->release());
   for (const EntityCategory& cat : EntityCategories()) {
-    qp.add_boolean_prefix(cat.field, (new EntityProcessor(db, cat.field, cat.prefix))->release());
+    qp.add_boolean_prefix(cat.field, (new EntityProcessor(&field_error, db, cat.field, cat.prefix))->release());
   }
-  qp.add_boolean_prefix("mentions", (new MentionsProcessor(db))->release());
-  qp.add_boolean_prefix("amount", (new AmountProcessor(db))->release());
+  qp.add_boolean_prefix("mentions", (new MentionsProcessor(&field_error, db))->release());
+  qp.add_boolean_prefix("amount", (new AmountProcessor(&field_error, db))->release());
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
@@ -474,6 +514,7 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   } catch (const Xapian::Error& e) {
     return Status::InvalidArgument("query \"" + text + "\": " + e.get_msg());
   }
+  if (!field_error.empty()) return Status::InvalidArgument(field_error);
   out->corrected = qp.get_corrected_query_string();
   if (out->query.empty()) {
     return Status::InvalidArgument("query \"" + text + "\" has no searchable words; give at least one word or filter");

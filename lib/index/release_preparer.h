@@ -1,0 +1,62 @@
+// Everything a release contributes to the database, computed away from the
+// writer: language, entities, the Xapian document, the alias metadata,
+// synonyms and spelling words it teaches. A pure function of the release
+// (and the knowledge), so it runs on any worker thread; the IndexWriter
+// applies the result on its own thread, in input order. Internal.
+//
+// Thread-safety: a ReleasePreparer is not thread-safe (it holds an Analyzer
+// and stemmers); use one per thread. The Extractor it refers to is shared.
+#ifndef AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
+#define AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "amicus/extract.h"
+#include "amicus/index.h"
+#include "amicus/release.h"
+#include "amicus/status.h"
+#include "amicus/text.h"
+#include "index/document_builder.h"
+
+namespace amicus::internal {
+
+struct PreparedRelease {
+  Release release;
+  Status status;        // not OK: the release cannot be indexed (and why)
+  std::string id_term;
+  Xapian::Document doc;
+  // Alias metadata: (metadata key, canonical NameKey).
+  std::vector<std::pair<std::string, std::string>> aliases;
+  // Display names: (entity or publisher term, name as written).
+  std::vector<std::pair<std::string, std::string>> displays;
+  // Synonyms for free text: (QueryParser key, entity term).
+  std::vector<std::pair<std::string, std::string>> synonyms;
+  // Words for spelling correction, each once.
+  std::vector<std::string> spellings;
+  // Called on the writer's thread once the release is written.
+  IndexWriter::AddCallback done;
+};
+
+class ReleasePreparer {
+ public:
+  explicit ReleasePreparer(const Extractor* extractor) : extractor_(extractor) {}
+  // Fills everything in *p from p->release.
+  void Prepare(PreparedRelease* p);
+
+ private:
+  void LearnNames(const Entities& entities, PreparedRelease* p);
+  std::string SynonymKey(const std::string& surface);
+
+  const Extractor* extractor_;
+  DocumentBuilder builder_;
+  Analyzer analyzer_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace amicus::internal
+
+#endif  // AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
