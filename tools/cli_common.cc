@@ -36,6 +36,8 @@ bool FinishInputOptions(const std::string& tool, const std::string& format, Inge
     options->format = InputFormat::kJsonl;
   } else if (format == "text") {
     options->format = InputFormat::kTextArchive;
+  } else if (format == "html") {
+    options->format = InputFormat::kHtml;
   } else {
     std::cerr << tool << ": --input-format " << format << ": unknown format; use auto, jsonl, text or html\n";
     return false;

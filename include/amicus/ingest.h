@@ -6,6 +6,8 @@
 //   * Plain-text press archive (.txt): releases copied from a press page,
 //     one after the other, each a title, an optional deck or "Photo and video
 //     available here" line, then a dateline paragraph ("BUFFALO, N.Y. – ...").
+//   * HTML (.html, .htm, .xhtml): one release per page (title, date,
+//     organization, the main article's text; menus and scripts left out).
 //   * Folders are walked recursively (sorted, so the order is stable);
 //     "-" is standard input. A file without a known extension is sniffed.
 //
@@ -36,6 +38,7 @@ enum class InputFormat {
   kAuto,         // by extension, else by content
   kJsonl,
   kTextArchive,
+  kHtml,
 };
 
 struct IngestOptions {
@@ -72,6 +75,10 @@ Status ReadJsonl(std::istream& in, const std::string& name, const IngestOptions&
                  const ReleaseSink& on_release, const ProblemSink& on_problem);
 Status ReadTextArchive(std::istream& in, const std::string& name, const IngestOptions& options,
                        const ReleaseSink& on_release, const ProblemSink& on_problem);
+// One HTML page (at most 50 MB), one release; `name` gives the id when the
+// page has no canonical URL.
+Status ReadHtml(std::istream& in, const std::string& name, const IngestOptions& options,
+                const ReleaseSink& on_release, const ProblemSink& on_problem);
 
 }  // namespace amicus
 

@@ -1,6 +1,6 @@
 // ingest/read_releases.cc — ReadReleases: files, folders and "-", format
-// detection, and the checks that keep non-release files out (binary, HTML,
-// images, archives).
+// detection (JSONL, text archive, HTML page), and the checks that keep
+// non-release files out (binary, images, archives).
 //
 // Each input is opened once and read as a stream: the first 8 KB are read
 // ahead to sniff the format and look for NUL bytes, then handed back in
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/html_reader.h"
 #include "ingest/ingest_internal.h"
 
 namespace amicus {
@@ -128,17 +129,11 @@ class Reader {
   bool File(const fs::path& path) {
     const std::string name = path.string();
     const std::string ext = LowerExtension(path);
-    if (ext == "html" || ext == "htm" || ext == "xhtml") {
-      return reporter_->Report(name, 0,
-                               "HTML input is not supported yet; file skipped. Convert the page to a .txt "
-                               "archive or JSONL",
-                               Status::Code::kInvalidArgument);
-    }
     if (IsNonReleaseExtension(ext)) {
       return reporter_->Report(name, 0,
                                "a ." + ext +
-                                   " file is not a press release; skipped (amicus reads .jsonl, .ndjson and "
-                                   ".txt press archives)",
+                                   " file is not a press release; skipped (amicus reads .jsonl, .ndjson, "
+                                   ".txt press archives and .html pages)",
                                Status::Code::kInvalidArgument);
     }
     std::ifstream in(path, std::ios::binary);
@@ -171,20 +166,36 @@ class Reader {
         format = InputFormat::kJsonl;
       } else if (ext == "txt" || ext == "text") {
         format = InputFormat::kTextArchive;
+      } else if (ext == "html" || ext == "htm" || ext == "xhtml") {
+        format = InputFormat::kHtml;
       } else {
         format = SniffFormat(head);
       }
     }
     HeadThenRest buf(std::move(head), in.rdbuf());
     std::istream joined(&buf);
-    return format == InputFormat::kJsonl ? ReadJsonlStream(joined, name, options_, on_release_, reporter_)
-                                         : ReadTextArchiveStream(joined, name, options_, on_release_, reporter_);
+    switch (format) {
+      case InputFormat::kJsonl: return ReadJsonlStream(joined, name, options_, on_release_, reporter_);
+      case InputFormat::kHtml: return ReadHtmlStream(joined, name, options_, on_release_, reporter_);
+      default: return ReadTextArchiveStream(joined, name, options_, on_release_, reporter_);
+    }
   }
 
   static InputFormat SniffFormat(const std::string& head) {
     std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-    return i < head.size() && head[i] == '{' ? InputFormat::kJsonl : InputFormat::kTextArchive;
+    if (i < head.size() && head[i] == '{') return InputFormat::kJsonl;
+    if (i < head.size() && head[i] == '<' && LooksLikeHtml(head)) return InputFormat::kHtml;
+    return InputFormat::kTextArchive;
+  }
+
+  // A document that starts with markup and has a doctype, <html>, <head> or
+  // <body> tag near the top (an RSS or other XML file does not).
+  static bool LooksLikeHtml(const std::string& head) {
+    std::string lower(head, 0, std::min<std::size_t>(head.size(), 2048));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find("<!doctype html") != std::string::npos || lower.find("<html") != std::string::npos ||
+           lower.find("<head") != std::string::npos || lower.find("<body") != std::string::npos;
   }
 
   const IngestOptions& options_;

@@ -81,12 +81,14 @@ TEST_F(ReadReleasesTest, WalksFoldersInSortedOrder) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(r.ids[i].rfind(expected[i], 0), 0u) << i << ": " << r.ids[i];
   }
-  // binary, png and html are reported; hidden and empty files are not.
+  // binary, png and an html page without article text are reported;
+  // hidden and empty files are not.
   ASSERT_EQ(r.problems.size(), 3u);
   EXPECT_NE(r.problems[0].message.find("binary file"), std::string::npos) << r.problems[0].ToString();
   EXPECT_NE(r.problems[0].file.find("f-binary.dat"), std::string::npos);
   EXPECT_NE(r.problems[1].message.find("a .png file is not a press release"), std::string::npos);
-  EXPECT_NE(r.problems[2].message.find("HTML input is not supported yet"), std::string::npos);
+  EXPECT_NE(r.problems[2].message.find("no article text found in the page"), std::string::npos)
+      << r.problems[2].ToString();
   EXPECT_EQ(r.problems[2].ToString().find(":0"), std::string::npos);  // no line for whole files
 }
 
