@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   visible.add_options()
       ("batch-size", po::value(&index_options.batch_size)->default_value(index_options.batch_size),
        "releases per commit")
+      ("threads,j", po::value(&index_options.threads)->default_value(index_options.threads),
+       "analysis threads beside the writer (0: analyse on the writing thread)")
       ("quiet,q", po::bool_switch(&quiet), "print only problems: no progress, no summary")
       ("progress", po::value(&progress_mode)->default_value("auto"),
        "auto (a bar on a terminal, a line every 30 s otherwise), bar, lines or none");
@@ -70,19 +72,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::uint64_t added = 0, replaced = 0, skipped = 0, errors = 0, duplicates = 0;
-  auto on_release = [&](amicus::Release&& r) {
-    if (show_progress) {
-      progress.Release(r.source, r.title.size() + r.text.size() + r.organization.size() + r.url.size() +
-                                     r.id.size() + r.published.size() + 80);
-    }
-    amicus::AddOutcome outcome;
-    amicus::Status st = writer->Add(r, &outcome);
+  bool stop = false;  // --strict and a problem: stop reading
+  // Runs in input order once a release is written (or has failed).
+  auto on_written = [&](const amicus::Release& r, const amicus::Status& st, amicus::AddOutcome outcome) {
+    const std::string where = r.source + (r.line ? ":" + std::to_string(r.line) : "");
     if (!st.ok()) {
       if (bar && show_progress) progress.Finish();
-      std::cerr << tool << ": " << r.source << (r.line ? ":" + std::to_string(r.line) : "") << ": release "
-                << r.id << " not indexed: " << st.ToString() << "\n";
+      std::cerr << tool << ": " << where << ": release " << r.id << " not indexed: " << st.ToString() << "\n";
       ++errors;
-      return st.code() != amicus::Status::Code::kIOError || !ingest.strict;
+      if (ingest.strict) stop = true;
+      return;
     }
     switch (outcome) {
       case amicus::AddOutcome::kAdded: ++added; break;
@@ -90,13 +89,24 @@ int main(int argc, char** argv) {
       case amicus::AddOutcome::kDuplicate:
         ++duplicates;
         if (bar && show_progress) progress.Finish();
-        std::cerr << tool << ": " << r.source << (r.line ? ":" + std::to_string(r.line) : "") << ": release id "
-                  << r.id << " was already given earlier in this run; this copy replaced it (give every release "
-                  << "its own id)\n";
-        if (ingest.strict) return false;
+        std::cerr << tool << ": " << where << ": release id " << r.id
+                  << " was already given earlier in this run; this copy replaced it (give every release its own id)\n";
+        if (ingest.strict) stop = true;
         break;
     }
-    return true;
+  };
+  amicus::Status write_error;
+  auto on_release = [&](amicus::Release&& r) {
+    if (show_progress) {
+      progress.Release(r.source, r.title.size() + r.text.size() + r.organization.size() + r.url.size() +
+                                     r.id.size() + r.published.size() + 80);
+    }
+    amicus::Status st = writer->Add(std::move(r), on_written);
+    if (!st.ok()) {
+      write_error = st;  // the database cannot be written any more
+      return false;
+    }
+    return !stop;
   };
   auto on_problem = [&](const amicus::IngestProblem& p) {
     if (bar && show_progress) progress.Finish();
@@ -104,8 +114,12 @@ int main(int argc, char** argv) {
     ++skipped;
   };
   s = amicus::ReadReleases(inputs, ingest, on_release, on_problem);
-  if (show_progress) progress.Finish();
   amicus::Status committed = writer->Commit();
+  if (show_progress) progress.Finish();
+  if (!write_error.ok()) {
+    std::cerr << tool << ": " << write_error.ToString() << "\n";
+    ++errors;
+  }
   if (!committed.ok()) {
     std::cerr << tool << ": " << committed.ToString() << "\n";
     ++errors;

@@ -110,6 +110,70 @@ TEST_F(IndexWriterTest, CommitsEveryBatch) {
   EXPECT_EQ(reader.get_doccount(), 2u);
 }
 
+// Everything a database holds, in docid order, as one string.
+std::string Contents(const std::string& path) {
+  Xapian::Database db(path);
+  std::string out;
+  for (Xapian::PostingIterator p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    Xapian::Document d = db.get_document(*p);
+    out += std::to_string(*p) + "|" + d.get_data() + "|";
+    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+      out += *t + ":" + std::to_string(t.get_wdf());
+      for (Xapian::PositionIterator pi = t.positionlist_begin(); pi != t.positionlist_end(); ++pi) {
+        out += "," + std::to_string(*pi);
+      }
+      out += " ";
+    }
+    for (Xapian::ValueIterator v = d.values_begin(); v != d.values_end(); ++v) out += "#" + *v;
+    out += "\n";
+  }
+  for (Xapian::TermIterator k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
+    out += "meta " + *k + "=" + db.get_metadata(*k) + "\n";
+  }
+  for (Xapian::TermIterator k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+    for (Xapian::TermIterator t = db.synonyms_begin(*k); t != db.synonyms_end(*k); ++t) out += "syn " + *k + "=" + *t + "\n";
+  }
+  for (Xapian::TermIterator w = db.spellings_begin(); w != db.spellings_end(); ++w) {
+    out += "spell " + *w + "=" + std::to_string(w.get_termfreq()) + "\n";
+  }
+  return out;
+}
+
+TEST_F(IndexWriterTest, SameDatabaseWhateverTheThreadCount) {
+  std::vector<Release> releases;
+  for (int i = 0; i < 60; ++i) {
+    Release r = Sample("r" + std::to_string(i), "Release number " + std::to_string(i));
+    r.text += i % 2 ? " ICE detained a worker in Buffalo, N.Y., on Monday." : " $4.5 million for legal services.";
+    releases.push_back(r);
+  }
+  releases.push_back(Sample("r7", "A repeated id replaces the earlier copy"));
+  std::string contents[3];
+  const std::uint32_t threads[3] = {0, 1, 3};
+  for (int k = 0; k < 3; ++k) {
+    std::string path = DbPath() + std::to_string(k);
+    IndexOptions options;
+    options.threads = threads[k];
+    options.batch_size = 7;
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(path, options, &w).ok());
+    std::vector<std::string> order;
+    for (const Release& r : releases) {
+      ASSERT_TRUE(w->Add(Release(r), [&](const Release& done, const Status& st, AddOutcome) {
+                     EXPECT_TRUE(st.ok()) << st.ToString();
+                     order.push_back(done.id);
+                   }).ok());
+    }
+    ASSERT_TRUE(w->Commit().ok());
+    w.reset();
+    ASSERT_EQ(order.size(), releases.size());
+    for (std::size_t i = 0; i < releases.size(); ++i) EXPECT_EQ(order[i], releases[i].id);  // callbacks in input order
+    contents[k] = Contents(path);
+  }
+  EXPECT_FALSE(contents[0].empty());
+  EXPECT_EQ(contents[0], contents[1]);
+  EXPECT_EQ(contents[0], contents[2]);
+}
+
 struct DateCase {
   const char* text;
   bool valid;
