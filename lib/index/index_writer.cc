@@ -17,6 +17,7 @@
 #include "amicus/extract.h"
 #include "amicus/index.h"
 #include "amicus/text.h"
+#include "index/alias_list.h"
 #include "index/release_preparer.h"
 #include "index/schema.h"
 #include "index/xapian_status.h"
@@ -40,7 +41,7 @@ struct IndexWriter::Impl {
   Status broken;              // a failed commit: nothing more can be written
 
   // What releases teach beyond their documents, applied at commit.
-  std::map<std::string, std::set<std::string>> pending_aliases;  // key -> canonical keys
+  std::map<std::string, internal::AliasCounts> pending_aliases;  // key -> canonical keys, releases
   std::map<std::string, std::string> pending_display;            // term -> display name
   std::unordered_set<std::string> known_display;                 // terms whose display is settled
   std::unordered_set<std::string> synonyms;                      // "key\0term" already added
@@ -132,7 +133,7 @@ Status IndexWriter::Impl::Write(PreparedRelease* p) {
       db.replace_document(p->id_term, p->doc);
       const bool repeated = !session_ids.insert(p->release.id).second;
       outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
-      for (auto& [key, canonical] : p->aliases) pending_aliases[key].insert(std::move(canonical));
+      for (auto& [key, canonical] : p->aliases) ++pending_aliases[key][canonical];
       for (auto& [term, name] : p->displays) {
         if (known_display.insert(term).second) pending_display.emplace(term, std::move(name));
       }
@@ -150,21 +151,11 @@ Status IndexWriter::Impl::Write(PreparedRelease* p) {
 }
 
 void IndexWriter::Impl::FlushAliases() {
-  for (auto& [key, canonicals] : pending_aliases) {
+  for (auto& [key, counts] : pending_aliases) {
     if (key.size() > schema::kMaxTermBytes) continue;  // Xapian's key limit
-    std::string existing = db.get_metadata(key);
-    std::size_t start = 0;
-    while (start < existing.size()) {
-      std::size_t end = existing.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = existing.size();
-      canonicals.insert(existing.substr(start, end - start));
-      start = end + 1;
-    }
-    std::string value;
-    for (const std::string& c : canonicals) {
-      if (!value.empty()) value.push_back(schema::kListSeparator);
-      value.append(c);
-    }
+    const std::string existing = db.get_metadata(key);
+    for (const auto& [canonical, n] : internal::ParseAliasList(existing)) counts[canonical] += n;
+    const std::string value = internal::FormatAliasList(counts);
     if (value != existing) db.set_metadata(key, value);
   }
   pending_aliases.clear();

@@ -78,6 +78,13 @@ void ReleasePreparer::LearnNames(const Entities& entities, PreparedRelease* p) {
 }
 
 void ReleasePreparer::Prepare(PreparedRelease* p) {
+  PrepareDocument(p);
+  // Each (alias, entity) pair counts once per release.
+  std::sort(p->aliases.begin(), p->aliases.end());
+  p->aliases.erase(std::unique(p->aliases.begin(), p->aliases.end()), p->aliases.end());
+}
+
+void ReleasePreparer::PrepareDocument(PreparedRelease* p) {
   const Release& r = p->release;
   if (r.id.empty()) {
     p->status = Status::InvalidArgument("release without an id cannot be indexed; give every release an \"id\"");

@@ -48,6 +48,7 @@ class ReleasePreparer {
   void Prepare(PreparedRelease* p);
 
  private:
+  void PrepareDocument(PreparedRelease* p);
   void LearnNames(const Entities& entities, PreparedRelease* p);
   std::string SynonymKey(const std::string& surface);
 

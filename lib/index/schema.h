@@ -57,9 +57,10 @@ inline constexpr char kListSeparator = '\x1f';
 
 // --- database metadata
 // "alias:" + entity prefix + NameKey(surface form) -> the NameKeys of the
-// canonical entities indexed under that surface form, separated by
-// kListSeparator. Lets org:ICE find every release about the entity that
-// some release called "ICE".
+// canonical entities indexed under that surface form, each with the number
+// of releases that used the form for it (format: index/alias_list.h). Lets
+// org:ICE find every release about the entity that some release called
+// "ICE".
 inline constexpr std::string_view kAliasMetadataPrefix = "alias:";
 // "display:" + entity term -> the entity's canonical name as first written,
 // to show a term ("XORGimmigration and customs enforcement") to people.

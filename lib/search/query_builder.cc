@@ -1,12 +1,15 @@
 #include "search/query_builder.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <vector>
 
+#include "amicus/release.h"
 #include "amicus/text.h"
+#include "index/alias_list.h"
 #include "index/document_builder.h"
 #include "index/entity_terms.h"
 #include "index/schema.h"
@@ -177,40 +180,113 @@ std::vector<std::string> SplitList(const std::string& s) {
 // state ("Buffalo") also finds the places of that name ("Buffalo, NY").
 class EntityProcessor : public CheckedProcessor {
  public:
-  EntityProcessor(std::string* first_error, const Xapian::Database& db, std::string field, std::string_view prefix)
-      : CheckedProcessor(first_error), db_(db), field_(std::move(field)), prefix_(prefix) {}
+  EntityProcessor(std::string* first_error, const QueryContext& context, const EntityCategory& category)
+      : CheckedProcessor(first_error), ctx_(context), cat_(category), prefix_(category.prefix) {}
 
  protected:
   Xapian::Query Build(const std::string& value) override {
     std::string key = NameKey(value);
     if (key.empty()) {
-      throw Xapian::QueryParserError(field_ + ": needs a name, e.g. " + field_ + ":\"" + Example() + "\"");
+      throw Xapian::QueryParserError(std::string(cat_.field) + ": needs a name, e.g. " + cat_.field + ":\"" +
+                                     Example() + "\"");
     }
     std::set<std::string> terms;
-    std::string direct = prefix_ + key;
-    if (db_.term_exists(direct)) terms.insert(direct);
-    std::string meta_key = std::string(schema::kAliasMetadataPrefix) + prefix_ + key;
-    for (const std::string& canonical : SplitList(db_.get_metadata(meta_key))) terms.insert(prefix_ + canonical);
-    if (prefix_ == schema::kPlacePrefix && key.find(',') == std::string::npos) {
-      std::string with_region = direct + ",";
-      for (Xapian::TermIterator t = db_.allterms_begin(with_region); t != db_.allterms_end(with_region); ++t) {
-        terms.insert(*t);
+    Resolve(key, &terms);
+    if (terms.empty() && ctx_.extractor != nullptr) ResolveWithKnowledge(value, key, &terms);
+    if (terms.empty() && cat_.prefix == schema::kPersonPrefix) {
+      // "Borough President Reynoso": titles come before names, so try the
+      // name without its leading words, down to the surname.
+      for (std::size_t space = key.find(' '); terms.empty() && space != std::string::npos;
+           space = key.find(' ', space + 1)) {
+        Resolve(key.substr(space + 1), &terms);
       }
     }
-    if (terms.empty()) return Xapian::Query(direct);  // matches nothing, by design
+    if (terms.empty() && cat_.prefix == schema::kLawPrefix) ResolveShortName(key, &terms);
+    if (terms.empty()) return Xapian::Query(prefix_ + key);  // matches nothing, by design
     std::vector<Xapian::Query> parts(terms.begin(), terms.end());
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
  private:
+  // The entity terms a name key stands for: the entity of that canonical
+  // name, those some release called by it, and for a place without its
+  // state the places of that name ("buffalo" -> "buffalo, ny").
+  void Resolve(const std::string& key, std::set<std::string>* terms) const {
+    if (key.empty()) return;
+    const std::string direct = prefix_ + key;
+    if (ctx_.db.term_exists(direct)) terms->insert(direct);
+    // A form several entities were called by ("Senate": the New York State
+    // Senate in one release, the U.S. Senate in another) stands for all of
+    // them: the query cannot tell which, and a person asking for "Senate"
+    // wants to see every one.
+    const std::string meta_key = std::string(schema::kAliasMetadataPrefix) + direct;
+    for (const Xapian::Database& part : ctx_.parts) {
+      for (const auto& entry : ParseAliasList(part.get_metadata(meta_key))) terms->insert(prefix_ + entry.first);
+    }
+    if (terms->empty() && prefix_ == schema::kPlacePrefix && key.find(',') == std::string::npos) {
+      const std::string with_region = direct + ",";
+      for (Xapian::TermIterator t = ctx_.db.allterms_begin(with_region); t != ctx_.db.allterms_end(with_region);
+           ++t) {
+        terms->insert(*t);
+      }
+    }
+  }
+  // A name no release used: the extractor reads it with the knowledge files
+  // (an agency's Spanish name, an officeholder with a title). Only an
+  // entity that is the whole name counts, not one found inside it ("DHS" in
+  // "DHS Office of Inspector General").
+  void ResolveWithKnowledge(const std::string& value, const std::string& key, std::set<std::string>* terms) const {
+    Release probe;
+    probe.text = cat_.prefix == schema::kPersonPrefix ? "\u201cYes,\u201d said " + value + "." : value;
+    Entities e = ctx_.extractor->Extract(probe);
+    const std::vector<NamedEntity>& found = e.*(cat_.member);
+    for (const NamedEntity& n : found) {
+      bool whole = found.size() == 1 || NameKey(n.name) == key;
+      for (const std::string& a : n.aliases) whole = whole || NameKey(a) == key;
+      if (!whole) continue;
+      Resolve(NameKey(n.name), terms);
+      for (const std::string& a : n.aliases) Resolve(NameKey(a), terms);
+    }
+  }
+
+  // Acts are called by shortened names ("the Fair Hearing Act" for the Fair
+  // Hearing for Immigrants Act): legislation whose name has the given words
+  // in the same order, first and last word included.
+  void ResolveShortName(const std::string& key, std::set<std::string>* terms) const {
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < key.size();) {
+      std::size_t end = key.find(' ', start);
+      if (end == std::string::npos) end = key.size();
+      words.push_back(key.substr(start, end - start));
+      start = end + 1;
+    }
+    if (words.size() < 2) return;
+    const std::string first = prefix_ + words.front();
+    for (Xapian::TermIterator t = ctx_.db.allterms_begin(first); t != ctx_.db.allterms_end(first); ++t) {
+      const std::string name = (*t).substr(prefix_.size());
+      std::size_t pos = 0;
+      bool all = true;
+      for (const std::string& w : words) {
+        std::size_t at = name.find(w, pos);
+        bool word_start = at == 0 || (at != std::string::npos && name[at - 1] == ' ');
+        if (at == std::string::npos || !word_start) {
+          all = false;
+          break;
+        }
+        pos = at + w.size();
+      }
+      if (all && pos == name.size()) terms->insert(*t);
+    }
+  }
+
   std::string Example() const {
-    if (field_ == "person") return "Kathy Hochul";
-    if (field_ == "org") return "Department of Homeland Security";
-    if (field_ == "law") return "Protect Our Courts Act";
+    if (cat_.prefix == schema::kPersonPrefix) return "Kathy Hochul";
+    if (cat_.prefix == schema::kOrgPrefix) return "Department of Homeland Security";
+    if (cat_.prefix == schema::kLawPrefix) return "Protect Our Courts Act";
     return "Buffalo, NY";
   }
-  const Xapian::Database& db_;
-  std::string field_;
+  const QueryContext& ctx_;
+  const EntityCategory& cat_;
   std::string prefix_;
 };
 
@@ -464,7 +540,8 @@ Status PublishedFilter(const std::string& value, Xapian::Query* out) {
   return Status::OK();
 }
 
-Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQuery* out) {
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out) {
+  const Xapian::Database& db = context.db;
   if (!HasNonSpace(text)) {
     out->query = Xapian::Query::MatchAll;
     out->match_all = true;
@@ -494,7 +571,7 @@ Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQue
   qp.add_boolean_prefix("published", (new PublishedProcessor(&field_error))->release());
   qp.add_boolean_prefix("publisher", (new PublisherProcessor(&field_error, db))->release());
   for (const EntityCategory& cat : EntityCategories()) {
-    qp.add_boolean_prefix(cat.field, (new EntityProcessor(&field_error, db, cat.field, cat.prefix))->release());
+    qp.add_boolean_prefix(cat.field, (new EntityProcessor(&field_error, context, cat))->release());
   }
   qp.add_boolean_prefix("mentions", (new MentionsProcessor(&field_error, db))->release());
   qp.add_boolean_prefix("amount", (new AmountProcessor(&field_error, db))->release());

@@ -8,9 +8,11 @@
 #define AMICUS_LIB_SEARCH_QUERY_BUILDER_H_
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
+#include "amicus/extract.h"
 #include "amicus/status.h"
 
 namespace amicus::internal {
@@ -22,10 +24,20 @@ struct ParsedQuery {
   std::string corrected;      // the query with likely misspellings corrected, or empty
 };
 
-// Parses `text`. `db` is used for wildcards and to resolve publisher names;
-// it must outlive the call. Errors are InvalidArgument with a message that
-// quotes the offending part.
-Status BuildQuery(const std::string& text, const Xapian::Database& db, ParsedQuery* out);
+// What a query is parsed against. Everything must outlive the call.
+struct QueryContext {
+  const Xapian::Database& db;  // the whole collection: wildcards, terms, synonyms
+  // Its databases one by one: Xapian answers metadata (the entity names the
+  // indexer learnt) from the first database only, so name lookups ask each.
+  const std::vector<Xapian::Database>& parts;
+  // Resolves entity names no release has used, from the knowledge files
+  // ("Departamento de Seguridad Nacional", "Governor Ferguson"); may be null.
+  const Extractor* extractor;
+};
+
+// Parses `text`. Errors are InvalidArgument with a message that quotes the
+// offending part.
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out);
 
 // Turns a published: value ("2026", "2026-03", "2026-03-09", "A..B") into a
 // query on the publication date. Exposed for tests.

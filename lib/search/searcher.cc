@@ -16,7 +16,9 @@ namespace amicus {
 
 struct Searcher::Impl {
   std::vector<std::string> paths;
-  Xapian::Database db;
+  Xapian::Database db;                 // all of them
+  std::vector<Xapian::Database> parts;  // each of them
+  std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
   Analyzer analyzer;  // for snippets
   std::string PathsForMessages() const {
     std::string s;
@@ -74,7 +76,9 @@ Status Searcher::Open(const std::vector<std::string>& paths, std::unique_ptr<Sea
   impl->paths = paths;
   for (const std::string& p : paths) {
     try {
-      impl->db.add_database(Xapian::Database(p));
+      Xapian::Database part(p);
+      impl->db.add_database(part);
+      impl->parts.push_back(part);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, p);
     }
@@ -89,6 +93,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
   for (int attempt = 0;; ++attempt) {
     try {
       impl_->db.reopen();
+      for (Xapian::Database& part : impl_->parts) part.reopen();
       return impl_->Run(request, results);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt + 1 >= kModifiedRetries) return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
@@ -100,7 +105,11 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
 
 Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results) {
   internal::ParsedQuery parsed;
-  Status s = internal::BuildQuery(request.query, db, &parsed);
+  if (!extractor) {
+    Status created = Extractor::Create(&extractor);
+    if (!created.ok()) return created;
+  }
+  Status s = internal::BuildQuery(request.query, {db, parts, extractor.get()}, &parsed);
   if (!s.ok()) return s;
   Xapian::Query query = parsed.query;
 
