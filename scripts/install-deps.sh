@@ -12,6 +12,7 @@ packages=(
   libgumbo-dev                         # HTML pages (Google's HTML5 parser)
   libgtest-dev libbenchmark-dev        # tests and benchmarks
   python3                              # the end-to-end tests' helper scripts
+  clang libclang-rt-14-dev             # fuzzing (scripts/fuzz.sh): clang++ and libFuzzer
 )
 
 missing=()

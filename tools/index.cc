@@ -102,6 +102,9 @@ int main(int argc, char** argv) {
                                      r.id.size() + r.published.size() + 80);
     }
     amicus::Status st = writer->Add(std::move(r), on_written);
+    // --strict stops before the next release: write this one first, so a
+    // problem found while writing it (a repeated id) is known now.
+    if (st.ok() && ingest.strict) st = writer->Flush();
     if (!st.ok()) {
       write_error = st;  // the database cannot be written any more
       return false;
@@ -124,7 +127,11 @@ int main(int argc, char** argv) {
     std::cerr << tool << ": " << committed.ToString() << "\n";
     ++errors;
   }
-  if (!s.ok()) std::cerr << tool << ": stopped: " << s.ToString() << "\n";
+  if (!s.ok()) {
+    std::cerr << tool << ": stopped: " << s.ToString() << "\n";
+  } else if (stop) {
+    std::cerr << tool << ": stopped at the first problem (--strict); the rest of the input was not read\n";
+  }
   if (!quiet) {
     std::cerr << tool << ": " << added << " added, " << replaced << " replaced, " << skipped << " skipped, "
               << errors << " errors";

@@ -108,16 +108,20 @@ Entities Extractor::Extract(const Release& release) const {
 
   std::vector<internal::TextSpan> law_spans;
   internal::ExtractLegislation(text, &e.legislation, &law_spans);
+  internal::NormalizeSpans(&law_spans);
   taken.insert(taken.end(), law_spans.begin(), law_spans.end());
+  internal::NormalizeSpans(&taken);
 
   std::vector<internal::TextSpan> org_spans;
   internal::FindOrganizations(text, toks, fold, kb_->words, kb_->orgs, ctx, taken, &e.organizations, &org_spans);
   taken.insert(taken.end(), org_spans.begin(), org_spans.end());
+  internal::NormalizeSpans(&taken);
   std::vector<internal::TextSpan> person_spans;
   internal::FindPeople(text, toks, fold, kb_->words, kb_->people, kb_->places.get(), ctx, taken, &e.people,
                        &person_spans);
   // A surname ("Paxton", "Ferguson") is not a place.
   taken.insert(taken.end(), person_spans.begin(), person_spans.end());
+  internal::NormalizeSpans(&taken);
   std::vector<internal::TextSpan> place_spans;
   internal::ExtractLocations(text, *kb_->places, has_dateline ? &dateline : nullptr, taken, &e.locations,
                              &place_spans);

@@ -1,5 +1,6 @@
 #include "extract/people.h"
 
+#include <unordered_map>
 #include <cstring>
 
 #include "extract/places.h"
@@ -131,11 +132,10 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
   };
 
   EntitySet set;
-  struct Full {
-    std::size_t idx;
-    std::string surname_key;
-  };
-  std::vector<Full> fulls;
+  // Full names by surname key, the first one seen for each surname: a later
+  // bare surname refers to it. A map, so a long release with many mentions
+  // stays linear.
+  std::unordered_map<std::string, std::size_t> fulls;
   struct TitledSurname {
     std::size_t title_begin, tok;
     bool office;
@@ -153,7 +153,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
     }
     std::size_t idx = set.Get(canonical);
     set.AddAlias(idx, surf);
-    fulls.push_back({idx, fold[e - 1]});
+    fulls.emplace(fold[e - 1], idx);
     spans.push_back({toks[s].begin, toks[e - 1].end});
   };
 
@@ -227,15 +227,12 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (toks[i].kind != TokKind::kWord || !toks[i].cap) continue;
-    for (const Full& f : fulls) {
-      if (fold[i] != f.surname_key) continue;
-      if (follows_name(i)) break;  // part of a full name
-      set.AddAlias(f.idx, TokText(text, toks[i]));
-      spans.push_back({toks[i].begin, toks[i].end});
-      std::size_t b;
-      if (title_before(i, &b)) set.AddAlias(f.idx, text.substr(b, toks[i].end - b));
-      break;
-    }
+    auto full = fulls.find(fold[i]);
+    if (full == fulls.end() || follows_name(i)) continue;  // not a known surname, or part of a full name
+    set.AddAlias(full->second, TokText(text, toks[i]));
+    spans.push_back({toks[i].begin, toks[i].end});
+    std::size_t b;
+    if (title_before(i, &b)) set.AddAlias(full->second, text.substr(b, toks[i].end - b));
   }
 
   // Real officeholders named by surname alone.
@@ -247,8 +244,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
     return false;
   };
   auto known_surname = [&](const std::string& key) {
-    for (const Full& f : fulls) if (f.surname_key == key) return true;
-    return false;
+    return fulls.count(key) != 0;
   };
   for (const TitledSurname& t : titled) {
     const std::string& key = fold[t.tok];
@@ -261,7 +257,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
       std::size_t idx = set.Get(o->name);
       set.AddAlias(idx, text.substr(t.title_begin, toks[t.tok].end - t.title_begin));
       set.AddAlias(idx, TokText(text, toks[t.tok]));
-      fulls.push_back({idx, key});
+      fulls.emplace(key, idx);
       spans.push_back({toks[t.tok].begin, toks[t.tok].end});
       break;
     }
@@ -273,7 +269,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
       if (!o->bare || !context_ok(o)) continue;
       std::size_t idx = set.Get(o->name);
       set.AddAlias(idx, TokText(text, toks[i]));
-      fulls.push_back({idx, fold[i]});
+      fulls.emplace(fold[i], idx);
       spans.push_back({toks[i].begin, toks[i].end});
       break;
     }

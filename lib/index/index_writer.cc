@@ -1,5 +1,7 @@
 // IndexWriter: a pipeline of analysis workers (ReleasePreparer) feeding the
 // one thread that writes to Xapian, in input order.
+#include <unistd.h>
+
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -179,6 +181,60 @@ Status IndexWriter::Impl::CommitNow() {
   return Status::OK();
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// Files Xapian's glass backend writes while it creates a database.
+bool IsGlassFile(const std::string& name) {
+  auto ends_with = [&](const char* suffix) {
+    std::size_t n = std::char_traits<char>::length(suffix);
+    return name.size() >= n && name.compare(name.size() - n, n, suffix) == 0;
+  };
+  return name == "flintlock" || name == "iamglass" || ends_with(".glass") || ends_with(".tmp");
+}
+
+// A database is created in a sibling folder and renamed into place, so a
+// kill while Xapian creates it never leaves a half-made database that no
+// later run can open. What such a kill left by an older run (Xapian's files
+// without their version file) is cleared first.
+Status CreateIfMissing(const std::string& path) {
+  std::error_code ec;
+  if (fs::exists(fs::path(path) / "iamglass", ec) || fs::is_regular_file(path, ec)) return Status::OK();
+  if (fs::exists(path, ec)) {
+    if (!fs::is_directory(path, ec)) {
+      return Status::InvalidArgument(path + ": exists and is not a database folder; choose another --db path");
+    }
+    for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+      if (!IsGlassFile(e.path().filename().string())) {
+        return Status::InvalidArgument(path + ": the folder is not empty and holds no amicus database (" +
+                                       e.path().filename().string() + "); choose another --db path");
+      }
+    }
+    fs::remove_all(path, ec);  // an unfinished creation: start it again
+  }
+  const std::string creating = path + ".creating-" + std::to_string(::getpid());
+  fs::remove_all(creating, ec);
+  try {
+    Xapian::WritableDatabase db(creating, Xapian::DB_CREATE);
+    db.commit();
+    db.close();
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(creating, ec);
+    return internal::XapianErrorToStatus(e, path);
+  }
+  fs::rename(creating, path, ec);
+  if (ec) {
+    fs::remove_all(creating, ec);
+    // Another process created it meanwhile: open theirs.
+    if (fs::exists(fs::path(path) / "iamglass")) return Status::OK();
+    return Status::IOError(path + ": cannot create the database (" + ec.message() + "); check the folder's permissions");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexWriter::~IndexWriter() {
@@ -200,8 +256,10 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
   Status s = Extractor::Create(&impl->extractor);
   if (!s.ok()) return s;
   impl->inline_preparer = std::make_unique<internal::ReleasePreparer>(impl->extractor.get());
+  s = CreateIfMissing(path);
+  if (!s.ok()) return s;
   try {
-    impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    impl->db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, path);
   }

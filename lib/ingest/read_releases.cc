@@ -151,8 +151,22 @@ class Reader {
     if (in.bad()) {
       return reporter_->Report(name, 0, "read error; the file may be unreadable", Status::Code::kIOError);
     }
-    if (head.find('\0') != std::string::npos) {
-      const bool utf16 = head.compare(0, 2, "\xFF\xFE") == 0 || head.compare(0, 2, "\xFE\xFF") == 0;
+    if (head.empty()) {
+      return reporter_->Report(name, 0, "empty file; nothing to read (check that the export finished)",
+                               Status::Code::kInvalidArgument);
+    }
+    // A stray NUL inside a known text format is the line reader's business
+    // (it reports that line and reads the rest); a file with many NULs, or
+    // one of unknown type with any, is not text.
+    std::size_t nuls = 0, controls = 0;
+    for (unsigned char c : head) {
+      if (c == 0) ++nuls;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+    }
+    const bool text_extension = ext == "jsonl" || ext == "ndjson" || ext == "txt" || ext == "text";
+    const bool utf16 = head.compare(0, 2, "\xFF\xFE") == 0 || head.compare(0, 2, "\xFE\xFF") == 0;
+    const bool mostly_text = controls * 100 <= head.size();  // at most 1% control bytes
+    if (utf16 || (nuls > 0 && (!text_extension || !mostly_text))) {
       return reporter_->Report(name, 0,
                                utf16 ? "this file is UTF-16 text; skipped. Convert it to UTF-8 "
                                        "(e.g. iconv -f utf-16 -t utf-8)"

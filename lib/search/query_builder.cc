@@ -588,6 +588,8 @@ Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQu
             "); AND, OR and NOT need words on both sides, and parentheses must balance";
     }
     return Status::InvalidArgument(msg);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // the Searcher reopens the database and runs the query again
   } catch (const Xapian::Error& e) {
     return Status::InvalidArgument("query \"" + text + "\": " + e.get_msg());
   }
