@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -48,6 +49,9 @@ struct IndexWriter::Impl {
   std::unordered_set<std::string> known_display;                 // terms whose display is settled
   std::unordered_set<std::string> synonyms;                      // "key\0term" already added
   std::unordered_set<std::string> session_ids;                   // ids written by this writer
+  // Spelling words since the last commit, with the releases using each:
+  // one add_spelling per word and batch instead of per word and release.
+  std::unordered_map<std::string, Xapian::termcount> pending_spellings;
 
   // --- the pipeline
   std::vector<std::thread> workers;
@@ -142,7 +146,7 @@ Status IndexWriter::Impl::Write(PreparedRelease* p) {
       for (auto& [key, term] : p->synonyms) {
         if (synonyms.insert(key + '\0' + term).second) db.add_synonym(key, term);
       }
-      for (const std::string& w : p->spellings) db.add_spelling(w);
+      for (std::string& w : p->spellings) ++pending_spellings[std::move(w)];
     } catch (const Xapian::Error& e) {
       status = internal::XapianErrorToStatus(e, path);
     }
@@ -166,6 +170,8 @@ void IndexWriter::Impl::FlushAliases() {
     if (key.size() <= schema::kMaxTermBytes && db.get_metadata(key).empty()) db.set_metadata(key, name);
   }
   pending_display.clear();
+  for (const auto& [word, n] : pending_spellings) db.add_spelling(word, n);
+  pending_spellings.clear();
 }
 
 Status IndexWriter::Impl::CommitNow() {

@@ -11,10 +11,10 @@ namespace {
 constexpr Xapian::valueno kSlots[4] = {schema::kPeopleSlot, schema::kOrgsSlot, schema::kLawsSlot,
                                        schema::kPlacesSlot};
 
-std::vector<FacetValue> Top(const std::unordered_map<std::string, std::uint64_t>& counts, std::uint32_t limit) {
+std::vector<FacetValue> Top(const std::unordered_map<std::string_view, std::uint64_t>& counts, std::uint32_t limit) {
   std::vector<FacetValue> all;
   all.reserve(counts.size());
-  for (const auto& [name, count] : counts) all.push_back({name, count});
+  for (const auto& [name, count] : counts) all.push_back({std::string(name), count});
   auto order = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
   };
@@ -31,12 +31,16 @@ std::vector<FacetValue> Top(const std::unordered_map<std::string, std::uint64_t>
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   for (int i = 0; i < 4; ++i) {
-    std::string list = doc.get_value(kSlots[i]);
+    const std::string list = doc.get_value(kSlots[i]);
+    const std::string_view all(list);
     std::size_t start = 0;
-    while (start < list.size()) {
-      std::size_t end = list.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = list.size();
-      ++counts_[i][list.substr(start, end - start)];
+    while (start < all.size()) {
+      std::size_t end = all.find(schema::kListSeparator, start);
+      if (end == std::string_view::npos) end = all.size();
+      const std::string_view name = all.substr(start, end - start);
+      auto it = counts_[i].find(name);
+      if (it == counts_[i].end()) it = counts_[i].emplace(names_.emplace_back(name), 0).first;
+      ++it->second;
       start = end + 1;
     }
   }

@@ -4,7 +4,9 @@
 #ifndef AMICUS_LIB_SEARCH_FACETS_H_
 #define AMICUS_LIB_SEARCH_FACETS_H_
 
+#include <deque>
 #include <map>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 
@@ -23,8 +25,11 @@ class FacetSpy : public Xapian::MatchSpy {
   std::string name() const override { return "amicus.FacetSpy"; }
 
  private:
-  std::unordered_map<std::string, std::uint64_t> counts_[4];  // people, orgs, laws, places
-  std::map<std::string, std::uint64_t> months_;               // "YYYY-MM"
+  // Counts by name, without a string allocation per name and match: the
+  // keys view names kept once in names_.
+  std::unordered_map<std::string_view, std::uint64_t> counts_[4];  // people, orgs, laws, places
+  std::deque<std::string> names_;
+  std::map<std::string, std::uint64_t> months_;  // "YYYY-MM"
 };
 
 }  // namespace amicus::internal

@@ -540,7 +540,7 @@ Status PublishedFilter(const std::string& value, Xapian::Query* out) {
   return Status::OK();
 }
 
-Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out) {
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out, bool spelling) {
   const Xapian::Database& db = context.db;
   if (!HasNonSpace(text)) {
     out->query = Xapian::Query::MatchAll;
@@ -578,7 +578,7 @@ Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQu
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                         Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                         (spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0u);
   try {
     out->query = qp.parse_query(folded, flags);
   } catch (const Xapian::QueryParserError& e) {

@@ -36,8 +36,11 @@ struct QueryContext {
 };
 
 // Parses `text`. Errors are InvalidArgument with a message that quotes the
-// offending part.
-Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out);
+// offending part. With `spelling`, also fills ParsedQuery::corrected (the
+// parser then looks every word up in the spelling table, which costs
+// about as much as the search itself: the searcher asks only when a query
+// finds nothing).
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out, bool spelling = false);
 
 // Turns a published: value ("2026", "2026-03", "2026-03-09", "A..B") into a
 // query on the publication date. Exposed for tests.

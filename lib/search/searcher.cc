@@ -170,7 +170,14 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     r.has_facets = true;
     r.facets = spy.Result(request.facet_limit);
   }
-  if (!parsed.corrected.empty() && parsed.corrected != request.query) r.suggestion = parsed.corrected;
+  if (r.total == 0 && !parsed.match_all) {
+    // Nothing found: a misspelt word is the likely reason ("Mamdami").
+    internal::ParsedQuery spelled;
+    if (internal::BuildQuery(request.query, {db, parts, extractor.get()}, &spelled, /*spelling=*/true).ok() &&
+        !spelled.corrected.empty() && spelled.corrected != request.query) {
+      r.suggestion = spelled.corrected;
+    }
+  }
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     nlohmann::json fields = nlohmann::json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);

@@ -1,5 +1,7 @@
 #include "search/snippet.h"
 
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "index/schema.h"
@@ -52,20 +54,35 @@ void SnippetTerms::AddXapianTerm(const std::string& term) {
 
 std::string MakeSnippet(std::string_view text, const SnippetTerms& terms, std::size_t max_bytes,
                         Analyzer* analyzer) {
+  // The first part of a very long release is enough to find a window to
+  // show; analysing 20 MB for every hit would not be.
+  constexpr std::size_t kMaxAnalysedBytes = 128 * 1024;
+  if (text.size() > kMaxAnalysedBytes) {
+    std::size_t cut = kMaxAnalysedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    text = text.substr(0, cut);
+  }
   std::vector<Token> tokens;
   analyzer->Tokenize(text, &tokens);
   // Whole-token extras share a position with their parts; keep the parts.
   std::vector<const Token*> words;
   std::vector<bool> hit;
   words.reserve(tokens.size());
+  // Stemming is the costly part; a release repeats its words, so each
+  // distinct word is looked at once.
+  std::unordered_map<std::string_view, bool> seen;
   for (const Token& t : tokens) {
     if (!words.empty() && t.position == words.back()->position) continue;
-    bool matched = terms.words.count(t.term) != 0;
-    if (!matched && !terms.stems.empty() && !(t.term[0] >= '0' && t.term[0] <= '9')) {
-      matched = terms.stems.count(terms.stemmer(t.term)) != 0;
+    auto [it, fresh] = seen.emplace(t.term, false);
+    if (fresh) {
+      bool matched = terms.words.count(t.term) != 0;
+      if (!matched && !terms.stems.empty() && !(t.term[0] >= '0' && t.term[0] <= '9')) {
+        matched = terms.stems.count(terms.stemmer(t.term)) != 0;
+      }
+      it->second = matched;
     }
     words.push_back(&t);
-    hit.push_back(matched);
+    hit.push_back(it->second);
   }
   if (words.empty()) return std::string();
 
