@@ -573,6 +573,13 @@ class LegislationFinder {
   // "Measure 110", "Measure J", "Question 4", "Amendment 2", "Initiative 1000".
   // Returns the end of the mention, or 0.
   size_t AtDesignator(std::string_view w, size_t b, size_t we) {
+    // Most capitalized words start with none of the designators' letters.
+    const char c = w[0];
+    if (w.size() < 3 || w.size() > 10 ||
+        !(c == 'R' || c == 'B' || c == 'F' || c == 'C' || c == 'P' || c == 'M' || c == 'Q' || c == 'A' ||
+          c == 'I')) {
+      return 0;
+    }
     const char* kind = nullptr;
     bool letter_ok = false;
     size_t k = we;

@@ -167,7 +167,13 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     e.state = std::string(Field(f, 2));
     e.priority = ToInt(Field(f, 5));
     std::string canon(Field(f, 3));
-    if (kind == "city") {
+    if (kind == "town") {
+      // A municipality missing from the generated list (e.g. a Pennsylvania
+      // township): read alone only in its state's context.
+      e.kind = PlaceKind::kCity;
+      e.canonical = canon.empty() ? name + ", " + e.state : canon;
+      e.needs_context = true;
+    } else if (kind == "city") {
       // A default for an ambiguous name: raise the generated entry's rank.
       std::string key = FoldKey(name);
       auto q = g->qualified_.find(key + "|" + e.state);
@@ -195,7 +201,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
       e.needs_context = true;
     } else {
       return Status::InvalidArgument("local_places.tsv: unknown kind '" + std::string(kind) +
-                                     "' for " + name + "; use city, borough, neighborhood, region, county or stop");
+                                     "' for " + name + "; use city, town, borough, neighborhood, region, county or stop");
     }
     int id = g->Add(e);
     g->Index(name, id);
@@ -519,8 +525,11 @@ std::string Lower(std::string_view s) {
 }
 
 bool InList(const std::string& w, const char* const* list) {
+  // First byte before the full compare: most probes miss on it (no strlen).
+  if (w.empty()) return false;
+  const char c = w[0];
   for (const char* const* p = list; *p; ++p) {
-    if (w == *p) return true;
+    if ((*p)[0] == c && std::strcmp(w.c_str() + 1, *p + 1) == 0) return true;
   }
   return false;
 }
@@ -536,6 +545,26 @@ const char* const kAfterOk[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan", "feb", "aug", "sept", "oct", "nov", "dec", "and", "or", "i", "it", "this", "the", "we", nullptr};
+
+// Words that, capitalized before a big city or a state, name a part of it.
+const char* const kAreaPrefix[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                   "southwest", "greater", "upper", "lower", "northern", "southern",
+                                   "eastern", "western", "central", nullptr};
+
+// Determiners and pronouns that start no neighborhood name ("Our
+// neighborhood", "This neighborhood").
+const char* const kNotName[] = {"the", "a", "an", "our", "their", "this", "that", "these", "those", "every",
+                                "each", "his", "her", "its", "my", "your", "one", "another", "same", "whole",
+                                "entire", "any", "some", "many", "most", "all", "other", "in", "at", "of",
+                                "from", "for", "and", "or", "but", "local", "nearby", "which", "what", nullptr};
+
+// Corporate suffixes: "Acme Inc., CA" is no town.
+const char* const kCorpSuffix[] = {"inc", "llc", "corp", "co", "ltd", "lp", "llp", "pc", "pllc", "company",
+                                   "group", "partners", nullptr};
+
+// States whose townships are municipalities named "X Township".
+const char* const kTownshipStates[] = {"PA", "NJ", "MI", "OH", "IN", "IL", "MN", "KS", "MO", "NE", "ND", "SD",
+                                       "IA", nullptr};
 
 // Month and day names are never places alone (August, CA; Friday Harbor is two words).
 const char* const kNever[] = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -617,18 +646,244 @@ struct Mention {
 
 bool IsState(const Gazetteer& g, int id) { return id >= 0 && g.entry(id).kind == PlaceKind::kState; }
 
+// A capitalized name of 1-3 tight words ending at word e-1 (exclusive e);
+// returns its first word, or e when there is none. Leading determiners and
+// function words ("In", "The") are not part of it.
+template <typename FoldFn>
+std::size_t NameBefore(std::string_view text, const std::vector<Word>& w, FoldFn& F, std::size_t e) {
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && w[b - 1].cap && !(b < e && (w[b - 1].sent_end || w[b - 1].possessive)) &&
+         (b == e || Tight(Gap(text, w, b)))) {
+    --b;
+  }
+  while (b < e && InList(F(b), kNotName)) ++b;
+  return b;
+}
+
+// Places known from their context rather than the gazetteer:
+//  - "the Montclair neighborhood", "Elm Park and Ridgeway neighborhoods",
+//    "neighborhoods such as A, B and C", "Fairview, a neighborhood ..." (bare);
+//  - "Millbrook, PA" / "Millbrook, Pennsylvania": an unknown capitalized
+//    name qualified by a state is a town ("Millbrook, PA");
+//  - "Dover Township" in a township state's release ("Dover Township, PA").
+// Adds to *ms; a fixed-canonical mention replaces an overlapping gazetteer
+// mention that did not resolve to a neighborhood-like place.
+template <typename FoldFn>
+void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vector<Word>& w, FoldFn& F,
+                      const std::vector<TextSpan>& taken, const std::string& dl_state, std::size_t dl_begin,
+                      std::size_t dl_end, std::vector<Mention>* ms) {
+  const std::size_t nw = w.size();
+  auto in_dateline = [&](std::size_t b, std::size_t e) { return b < dl_end && dl_begin < e; };
+  auto overlapping = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = 0; k < ms->size(); ++k) {
+      if ((*ms)[k].begin < end && begin < (*ms)[k].end) return static_cast<long>(k);
+    }
+    return -1L;
+  };
+  auto local_kind = [&](const Mention& m) {
+    if (m.cands == nullptr || !m.canonical.empty()) return !m.canonical.empty();
+    for (int id : *m.cands) {
+      const PlaceEntry& e = g.entry(id);
+      bool local = e.kind == PlaceKind::kNeighborhood || e.kind == PlaceKind::kBorough ||
+                   e.kind == PlaceKind::kRegion;
+      if (local && (e.state.empty() || e.state == dl_state) && e.priority >= 0) return true;
+    }
+    return false;
+  };
+  auto add_fixed = [&](std::size_t b, std::size_t e, std::string canonical, bool replace_cities) {
+    std::size_t begin = w[b].begin, end = w[e - 1].end;
+    if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) return;
+    long k = overlapping(begin, end);
+    if (k >= 0) {
+      const Mention& old = (*ms)[k];
+      if (!replace_cities || local_kind(old) || old.qualified) return;
+      if (old.begin != begin || old.end != end) {
+        // A longer text than the gazetteer's: only when it covers it.
+        if (old.begin < begin || old.end > end) return;
+      }
+      ms->erase(ms->begin() + k);
+    }
+    Mention m;
+    m.wb = b;
+    m.we = e;
+    m.begin = begin;
+    m.end = end;
+    m.canonical = std::move(canonical);
+    ms->push_back(std::move(m));
+  };
+  auto surface = [&](std::size_t b, std::size_t e) {
+    return std::string(text.substr(w[b].begin, w[e - 1].end - w[b].begin));
+  };
+  auto plain_name = [&](std::size_t b, std::size_t e) {
+    if (b >= e) return false;
+    for (std::size_t k = b; k < e; ++k) {
+      if (InList(F(k), kOrgHead) || InList(F(k), kCorpSuffix) || InList(F(k), kNever)) return false;
+    }
+    return !InList(F(b), kNotName);
+  };
+
+  for (std::size_t k = 1; k < nw; ++k) {
+    const Word& wk = w[k];
+    const char c0 = text[wk.begin];
+    // --- neighborhoods (lower-case keyword; "Neighborhood" heads org names)
+    const std::size_t len = wk.end - wk.begin;
+    if (c0 == 'n' && len >= 12 && len <= 13 && text.compare(wk.begin, 7, "neighbo") == 0 &&
+        (F(k) == "neighborhood" || F(k) == "neighborhoods" || F(k) == "neighbourhood")) {
+      // Backward: "the X neighborhood", "X and Y neighborhoods".
+      std::size_t j = k;
+      while (j > 0 && Tight(Gap(text, w, j))) {
+        std::size_t b = NameBefore(text, w, F, j);
+        if (b == j || !plain_name(b, j) || w[j - 1].possessive) break;
+        add_fixed(b, j, surface(b, j), true);
+        if (b < 2) break;
+        std::string_view gap = Gap(text, w, b);
+        if (gap == ", ") {
+          j = b;
+        } else if (gap == " " && (F(b - 1) == "and" || F(b - 1) == "or") &&
+                   (Gap(text, w, b - 1) == " " || Gap(text, w, b - 1) == ", ")) {
+          j = b - 1;
+        } else {
+          break;
+        }
+      }
+      // "X, a neighborhood", "X, a working-class neighborhood".
+      for (std::size_t d = 1; d <= 4 && d < k; ++d) {
+        std::size_t a = k - d;
+        if (w[a].cap || w[a].sent_end) break;
+        if ((F(a) == "a" || F(a) == "an" || F(a) == "the") && Gap(text, w, a) == ", ") {
+          std::size_t b = NameBefore(text, w, F, a);
+          if (b < a && plain_name(b, a)) add_fixed(b, a, surface(b, a), true);
+          break;
+        }
+      }
+      // Forward: "neighborhoods of/like/such as/including A, B and C".
+      std::size_t j2 = k + 1;
+      if (j2 + 1 < nw && F(j2) == "such" && F(j2 + 1) == "as") {
+        j2 += 2;
+      } else if (j2 < nw && (F(j2) == "of" || F(j2) == "like" || F(j2) == "including")) {
+        j2 += 1;
+      } else {
+        continue;
+      }
+      if (wk.sent_end) continue;
+      while (j2 < nw && w[j2].cap) {
+        std::size_t b = j2, e = j2 + 1;
+        while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end &&
+               !w[e - 1].possessive) {
+          ++e;
+        }
+        if (!plain_name(b, e)) break;
+        add_fixed(b, e, surface(b, e), true);
+        if (w[e - 1].sent_end || e >= nw) break;
+        std::string_view gap = Gap(text, w, e);
+        if (gap == ", ") {
+          j2 = e;
+          if (j2 < nw && (F(j2) == "and" || F(j2) == "or")) ++j2;
+        } else if (gap == " " && (F(e) == "and" || F(e) == "or")) {
+          j2 = e + 1;
+        } else {
+          break;
+        }
+      }
+      continue;
+    }
+    // --- Spanish "condado de Mecklenburg" = Mecklenburg County
+    if ((c0 == 'c' || c0 == 'C') && len == 7 && F(k) == "condado" && k + 2 < nw && F(k + 1) == "de" && w[k + 2].cap &&
+        Tight(Gap(text, w, k + 1)) && Tight(Gap(text, w, k + 2)) && !wk.sent_end) {
+      std::size_t b = k + 2, e = b + 1;
+      while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end) ++e;
+      for (; e > b; --e) {
+        std::string nm = surface(b, e);
+        if (g.Candidates(FoldKey(nm) + " county") == nullptr) continue;
+        std::size_t begin = wk.begin, end = w[e - 1].end;
+        if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) break;
+        long o = overlapping(begin, end);
+        if (o >= 0) ms->erase(ms->begin() + o);
+        Mention m;
+        m.wb = k;
+        m.we = e;
+        m.begin = begin;
+        m.end = end;
+        m.canonical = nm + " County";
+        ms->push_back(std::move(m));
+        break;
+      }
+      continue;
+    }
+    if (!wk.cap) continue;
+    // --- "X Township"
+    if (c0 == 'T' && len == 8 && text.compare(wk.begin, 8, "Township") == 0 && !dl_state.empty() && InList(dl_state, kTownshipStates) &&
+        Tight(Gap(text, w, k)) && !w[k - 1].sent_end && !w[k - 1].possessive) {
+      bool followed = k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap && !wk.sent_end &&
+                      !wk.possessive;
+      bool qualified = k + 1 < nw && Gap(text, w, k + 1) == ", " && w[k + 1].cap;  // the ", ST" rule's case
+      std::size_t b = NameBefore(text, w, F, k);
+      if (!followed && !qualified && b < k && plain_name(b, k)) {
+        add_fixed(b, k + 1, surface(b, k + 1) + ", " + dl_state, true);
+      }
+      continue;
+    }
+    // --- unknown "Name, ST"
+    if (len > 14 || Gap(text, w, k) != ", " || w[k - 1].sent_end || w[k - 1].possessive || !w[k - 1].cap) continue;
+    std::string_view code;
+    std::size_t qend = k + 1;
+    if (wk.end - wk.begin == 2 && !wk.allcaps) continue;  // "Or", "In", "Me" are words
+    code = g.StateCode(F(k));
+    if (code.empty() && k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap) {
+      code = g.StateCode(F(k) + " " + F(k + 1));
+      qend = k + 2;
+    }
+    if (code.empty() || code == "DC") continue;
+    const Word& last = w[qend - 1];
+    if (last.possessive) continue;
+    if (qend < nw && !last.sent_end && Tight(Gap(text, w, qend)) && w[qend].cap) continue;  // "Texas Director"
+    std::size_t b = NameBefore(text, w, F, k);
+    if (b == k || !plain_name(b, k)) continue;
+    std::string name_key;
+    for (std::size_t x = b; x < k; ++x) {
+      if (x > b) name_key += ' ';
+      name_key += F(x);
+    }
+    if (g.Candidates(name_key) != nullptr || !g.StateCode(name_key).empty()) continue;  // gazetteer's job
+    std::size_t begin = w[b].begin, end = last.end;
+    if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) continue;
+    long o = overlapping(begin, end);
+    if (o >= 0 && (*ms)[o].begin >= wk.begin) {
+      ms->erase(ms->begin() + o);  // the state alone: now the qualifier
+      o = overlapping(begin, end);
+    }
+    if (o >= 0) continue;
+    Mention m;
+    m.wb = b;
+    m.we = qend;
+    m.begin = begin;
+    m.end = end;
+    m.qualified = true;
+    m.canonical = surface(b, k) + ", " + std::string(code);
+    ms->push_back(std::move(m));
+  }
+}
+
 }  // namespace
 
 void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
                       const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
                       std::vector<TextSpan>* mention_spans) {
-  std::vector<Word> w;
-  w.reserve(text.size() / 5);
+  // Per-thread scratch reused across releases: the word table and the
+  // lazily folded words keep their capacity (no per-word allocations).
+  thread_local std::vector<Word> w;
+  thread_local std::vector<std::string> folded;
+  thread_local std::vector<unsigned char> done;
   Words(text, &w);
   const std::size_t nw = w.size();
-  std::vector<std::string> folded(nw);  // lazily filled
+  if (folded.size() < nw) folded.resize(nw);
+  done.assign(nw, 0);
   auto F = [&](std::size_t i) -> const std::string& {
-    if (folded[i].empty()) AppendFolded(text.substr(w[i].begin, w[i].end - w[i].begin), &folded[i]);
+    if (!done[i]) {
+      done[i] = 1;
+      folded[i].clear();
+      AppendFolded(text.substr(w[i].begin, w[i].end - w[i].begin), &folded[i]);
+    }
     return folded[i];
   };
   auto sent_start = [&](std::size_t i) {
@@ -652,7 +907,11 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     }
     // "X, Y and Z counties": handled when reaching "counties".
     // Longest gazetteer match starting at i.
-    if (!g.IsFirstToken(F(i))) {
+    const char a0 = text[w[i].begin];
+    const bool area_prefix = (a0 == 'N' || a0 == 'S' || a0 == 'E' || a0 == 'W' || a0 == 'G' || a0 == 'U' ||
+                              a0 == 'L' || a0 == 'C') &&
+                             w[i].end - w[i].begin <= 9 && InList(F(i), kAreaPrefix);
+    if (!area_prefix && !g.IsFirstToken(F(i))) {
       ++i;
       continue;
     }
@@ -677,6 +936,36 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       // Only single-token unknown heads ("Brightwater County" style is rare; keep known ones).
       (void)j;
     }
+    // "Southwest Detroit", "East Oakland", "Greater Minnesota": a compass
+    // or area word before a big city or a state names a part of it (bare),
+    // unless the gazetteer knows a longer name ("North Carolina").
+    std::string area_canonical;
+    if (area_prefix && best_end <= i + 1 && i + 1 < nw && w[i + 1].cap && Tight(Gap(text, w, i + 1)) &&
+        !w[i].sent_end && !w[i].possessive) {
+      std::string k2;
+      for (std::size_t j = i + 1; j < nw && j - i <= 3; ++j) {
+        if (j > i + 1) {
+          if (!Tight(Gap(text, w, j)) || w[j - 1].sent_end || w[j - 1].possessive) break;
+          k2 += ' ';
+        }
+        k2 += F(j);
+        const std::vector<int>* c = g.Candidates(k2);
+        if (c == nullptr) continue;
+        bool fits = false;
+        for (int id : *c) {
+          const PlaceEntry& e = g.entry(id);
+          if ((e.kind == PlaceKind::kCity && (e.population >= 100000 || e.priority >= 5)) ||
+              e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kState) {
+            fits = true;
+          }
+        }
+        if (fits) {
+          best = c;
+          best_end = j + 1;
+          area_canonical = std::string(text.substr(w[i].begin, w[j].end - w[i].begin));
+        }
+      }
+    }
     if (best == nullptr || (best_end == i + 1 && InList(F(i), kNever))) {
       ++i;
       continue;
@@ -687,6 +976,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     m.begin = w[i].begin;
     m.end = w[best_end - 1].end;
     m.cands = best;
+    m.canonical = area_canonical;
     // Drop a sentence period kept on an abbreviation-like last word only
     // when it is not part of the name (names never end with '.' except "D.C.").
     std::size_t next = best_end;
@@ -900,12 +1190,19 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       }
     }
   }
+  ContextualPlaces(text, g, w, F, taken, dl_state, dl_begin, dl_end, &ms);
   std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 
   // Context: states named in the release.
   std::unordered_set<std::string> ctx;
   if (!dl_state.empty()) ctx.insert(dl_state);
+  std::unordered_map<std::string, std::string> weak_seen;  // state -> first small town named
+  // States named by something other than a lone small town: a small town
+  // read only on its own evidence keeps its bare name (a "Poplar Grove"
+  // neighborhood is not "Poplar Grove, IL" unless Illinois is in the text).
+  std::unordered_set<std::string> strong_ctx;
   for (const Mention& m : ms) {
+    if (m.entry >= 0 && !g.entry(m.entry).state.empty()) strong_ctx.insert(g.entry(m.entry).state);
     if (m.entry >= 0 && !g.entry(m.entry).state.empty()) ctx.insert(g.entry(m.entry).state);
     if (m.entry < 0 && m.cands) {
       bool single_state = true;
@@ -920,7 +1217,41 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
         if (e.state.empty() || (!st.empty() && st != e.state)) single_state = false;
         if (st.empty()) st = e.state;
       }
-      if (single_state && !st.empty() && m.cands->size() <= 2) ctx.insert(st);
+      // A small town needing context does not supply its own ("Poplar
+      // Grove" alone must not make Illinois the context).
+      bool strong = false;
+      for (int id : *m.cands) {
+        const PlaceEntry& e = g.entry(id);
+        bool town_like = e.kind == PlaceKind::kCity || e.kind == PlaceKind::kNeighborhood;
+        if (!town_like || !e.needs_context || e.population >= 50000) strong = true;
+      }
+      if (single_state && !st.empty() && m.cands->size() <= 2) {
+        ctx.insert(st);
+        if (strong) {
+          strong_ctx.insert(st);
+        } else {
+          // Two different small towns of one state support each other
+          // ("Riverhead" and "Hampton Bays").
+          std::string k = FoldKey(text.substr(m.begin, m.end - m.begin));
+          auto it = weak_seen.find(st);
+          if (it == weak_seen.end()) {
+            weak_seen.emplace(st, std::move(k));
+          } else if (it->second != k) {
+            strong_ctx.insert(st);
+          }
+        }
+      }
+      // A famous place (NYC borough, curated priority >= 5) names its state
+      // however many small namesakes it has ("Brooklyn" -> NY).
+      int top = -1;
+      for (int id : *m.cands) {
+        if (top < 0 || g.entry(id).priority > g.entry(top).priority) top = id;
+      }
+      if (top >= 0 && g.entry(top).priority >= 5 && !g.entry(top).state.empty() &&
+          (g.entry(top).kind == PlaceKind::kBorough || g.entry(top).kind == PlaceKind::kCity)) {
+        ctx.insert(g.entry(top).state);
+        strong_ctx.insert(g.entry(top).state);
+      }
     }
   }
   bool wa_context = dl_state == "WA";
@@ -966,6 +1297,10 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       if (id < 0) continue;
       const PlaceEntry& e = g.entry(id);
       canonical = e.as_written ? std::string(text.substr(m.begin, m.end - m.begin)) : e.canonical;
+      if (e.kind == PlaceKind::kCity && e.needs_context && e.population < 50000 && !e.state.empty() &&
+          e.state != dl_state && strong_ctx.count(e.state) == 0) {
+        canonical = e.name;
+      }
       // The dateline city named again ("Buffalo" in a BUFFALO, N.Y. release).
     }
     add(canonical, text.substr(m.begin, m.end - m.begin));

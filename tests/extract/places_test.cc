@@ -146,3 +146,59 @@ TEST(LocationsTest, ScansFastEnough) {
 
 }  // namespace
 }  // namespace amicus::internal
+
+namespace amicus::internal {
+namespace {
+
+// Context rules for places the gazetteer does not list, and neighborhoods of
+// the dateline's city. Sentences written for this test.
+TEST(LocationsTest, ContextRules) {
+  struct Case { const char* text; const char* want; };
+  const Case cases[] = {
+      // Unknown town qualified by a state (USPS, AP abbreviation, full name).
+      {"Volunteers drove to Millbrook Falls, PA and back.", "Millbrook Falls, PA"},
+      {"The plant in Dunmore Creek, Pa., closed.", "Dunmore Creek, PA"},
+      {"She grew up in Pinehaven, Oregon, near the coast.", "Pinehaven, OR"},
+      {"Acme Widgets Inc., CA filed papers.", ""},                  // a company
+      {"The director, Texas native, spoke.", "Texas"},              // no name before the comma
+      {"Ana Ruiz, Texas Director of Outreach, spoke.", ""},         // title after the state
+      // "X Township" in a township state's release.
+      {"PITTSBURGH, Pa. — Families in Elmvale Township asked for help.", "Pittsburgh, PA;Elmvale Township, PA"},
+      // "the X neighborhood", lists of neighborhoods, "X, a neighborhood".
+      {"Agents detained a man in the Larkmoor neighborhood on Monday.", "Larkmoor"},
+      {"Families in the Ashgrove and Tillbury neighborhoods were afraid.", "Ashgrove;Tillbury"},
+      {"Clinics opened in neighborhoods such as Brindle Hill, Fernmoor and Oakvale.", "Brindle Hill;Fernmoor;Oakvale"},
+      {"He lives in Quarrytown, a working-class neighborhood.", "Quarrytown"},
+      {"Our neighborhood is safe.", ""},
+      // Compass words and "Greater" before a big city or a state.
+      {"Vigils were held in Southwest Detroit and East Oakland.", "Southwest Detroit;East Oakland"},
+      {"Lawyers are scarce in Greater Minnesota.", "Greater Minnesota"},
+      {"It is the capital of North Carolina.", "North Carolina"},
+      // Spanish county form.
+      {"Las familias del condado de Mecklenburg pagan impuestos.", "Mecklenburg County"},
+      // Regions.
+      {"Farmworkers in the Willamette Valley and the Upper Peninsula marched.", "Willamette Valley;Upper Peninsula"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Names(c.text), c.want) << c.text;
+}
+
+// A neighborhood of the dateline's state outranks a same-name city elsewhere;
+// a small town does not make its own state the context.
+TEST(LocationsTest, NeighborhoodsOfTheDatelineCity) {
+  struct Case { const char* text; const char* want; };
+  const Case cases[] = {
+      {"NASHVILLE, Tenn. — A clinic opened in Antioch on Friday.", "Nashville, TN;Antioch"},
+      {"OAKLAND, Calif. — Antioch schools joined.", "Oakland, CA;Antioch, CA"},
+      {"DENVER — Rent aid reached Montbello and Globeville.", "Denver, CO;Montbello;Globeville"},
+      {"PHILADELPHIA — Workers in Kensington and Bensalem rallied.", "Philadelphia, PA;Kensington;Bensalem, PA"},
+      {"SALT LAKE CITY — She represents Rose Park and Poplar Grove.", "Salt Lake City, UT;Rose Park;Poplar Grove"},
+      // No state context: a small place read on its own evidence keeps its bare name.
+      {"Workers in Rose Park and Poplar Grove rallied.", "Rose Park;Poplar Grove"},
+      {"Families in Bensalem rallied.", "Bensalem"},
+      {"Families in Bensalem, Pennsylvania rallied.", "Bensalem, PA"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Names(c.text), c.want) << c.text;
+}
+
+}  // namespace
+}  // namespace amicus::internal
