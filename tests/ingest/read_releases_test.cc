@@ -81,15 +81,17 @@ TEST_F(ReadReleasesTest, WalksFoldersInSortedOrder) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(r.ids[i].rfind(expected[i], 0), 0u) << i << ": " << r.ids[i];
   }
-  // binary, png and an html page without article text are reported;
-  // hidden and empty files are not.
-  ASSERT_EQ(r.problems.size(), 3u);
+  // binary, png, an html page without article text and an empty file are
+  // reported; hidden files are not.
+  ASSERT_EQ(r.problems.size(), 4u);
   EXPECT_NE(r.problems[0].message.find("binary file"), std::string::npos) << r.problems[0].ToString();
   EXPECT_NE(r.problems[0].file.find("f-binary.dat"), std::string::npos);
   EXPECT_NE(r.problems[1].message.find("a .png file is not a press release"), std::string::npos);
   EXPECT_NE(r.problems[2].message.find("no article text found in the page"), std::string::npos)
       << r.problems[2].ToString();
   EXPECT_EQ(r.problems[2].ToString().find(":0"), std::string::npos);  // no line for whole files
+  EXPECT_NE(r.problems[3].message.find("empty file"), std::string::npos) << r.problems[3].ToString();
+  EXPECT_NE(r.problems[3].file.find("i-empty.jsonl"), std::string::npos);
 }
 
 TEST_F(ReadReleasesTest, SameInputTwiceGivesSameIds) {
