@@ -198,6 +198,18 @@ TEST(EntityRetrievalTest, BundledGoldCopy) {
   EXPECT_GE(r.money.recall(), kThreshold);
 }
 
+TEST(EntityRetrievalTest, DevelopmentSet) {
+  GoldCollection gold(std::string(AMICUS_TEST_DATA) + "/dev/releases.jsonl");
+  Retrieval r = gold.Evaluate();
+  Report("dev", r);
+  EXPECT_GE(r.entities.precision(), kThreshold);
+  EXPECT_GE(r.entities.recall(), kThreshold);
+  EXPECT_GE(r.dates.precision(), kThreshold);
+  EXPECT_GE(r.dates.recall(), kThreshold);
+  EXPECT_GE(r.money.precision(), kThreshold);
+  EXPECT_GE(r.money.recall(), kThreshold);
+}
+
 TEST(EntityRetrievalTest, ExternalGoldFile) {
   const char* path = std::getenv("AMICUS_RETRIEVAL_GOLD");
   if (path == nullptr || *path == '\0') GTEST_SKIP() << "set AMICUS_RETRIEVAL_GOLD to a gold JSONL file";
