@@ -96,11 +96,12 @@ void ReleasePreparer::PrepareDocument(PreparedRelease* p) {
                                         " bytes; use a shorter id");
     return;
   }
-  std::string language = r.language;
-  if (language.empty()) {
-    // The title and the start of the text are plenty for the language.
-    language = DetectLanguage(r.title + "\n" + r.text.substr(0, 4096));
+  if (p->release.language.empty()) {
+    // The title and the start of the text are plenty for the language; the
+    // extractor then uses it instead of detecting it again.
+    p->release.language = DetectLanguage(r.title + "\n" + r.text.substr(0, 4096));
   }
+  const std::string& language = r.language;
   try {
     Entities entities = extractor_->Extract(r);
     p->doc = builder_.Build(r, language, entities);
