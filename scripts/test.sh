@@ -23,7 +23,8 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 echo "== 2. sanitizer build (address, undefined) and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DAMICUS_SANITIZE=ON -DAMICUS_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 echo "== 3. install to a prefix; examples with CMake and with pkg-config"
