@@ -143,17 +143,28 @@ bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* o
   if (!code.empty()) {
     id = g.Qualified(city_key, code);
   } else {
-    if (city_key == "washington") {
-      id = g.StateEntry("DC");
-    } else if (const std::vector<int>* c = g.Candidates(city_key)) {
-      for (int cand : *c) {
-        const PlaceEntry& e = g.entry(cand);
-        if (e.kind != PlaceKind::kCity && e.kind != PlaceKind::kBorough) continue;
-        if (id < 0 || e.priority > g.entry(id).priority ||
-            (e.priority == g.entry(id).priority && e.population > g.entry(id).population)) {
-          id = cand;
+    // The best-known city (or borough) of that name.
+    auto best_city = [&](const std::string& key) {
+      int best = -1;
+      if (const std::vector<int>* c = g.Candidates(key)) {
+        for (int cand : *c) {
+          const PlaceEntry& e = g.entry(cand);
+          if (e.kind != PlaceKind::kCity && e.kind != PlaceKind::kBorough) continue;
+          if (best < 0 || e.priority > g.entry(best).priority ||
+              (e.priority == g.entry(best).priority && e.population > g.entry(best).population)) {
+            best = cand;
+          }
         }
       }
+      return best;
+    };
+    if (city_key == "washington") {
+      id = g.StateEntry("DC");
+    } else {
+      id = best_city(city_key);
+      // A dateline names a city: "NEW YORK —" is New York City, as
+      // "OKLAHOMA —" would be Oklahoma City, not the state.
+      if (id < 0) id = best_city(city_key + " city");
     }
     if (id < 0) return false;
     code = g.entry(id).state;

@@ -515,6 +515,11 @@ class LegislationFinder {
     if (w == "Section" || w == "Secci\xC3\xB3n") {
       size_t k = SkipSp(we);
       size_t e = NumberAt(k, true);
+      // Code sections carry decimals: "Section 1473.7" of a penal code.
+      while (e > k && e + 1 < t_.size() && t_[e] == '.' && IsDigit(t_[e + 1])) {
+        ++e;
+        while (e < t_.size() && IsDigit(t_[e])) ++e;
+      }
       if (e > k) {
         AddSectionLike(b, e, t_.substr(k, e - k));
         return e;

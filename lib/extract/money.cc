@@ -213,8 +213,12 @@ class MoneyFinder {
     double v = 0;
     size_t e = ParseFigure(t_, i, false, &v);
     if (e == i) return d + 1;
-    // A Spanish amount with periods grouping thousands: "$1.500.000".
-    if (spanish_ && e < t_.size() && t_[e] == '.' && e + 3 < t_.size() && IsDigit(t_[e + 1])) {
+    // A Spanish amount with periods grouping thousands ("$1.500.000") or a
+    // decimal comma ("$3,5 millones").
+    const bool decimal_comma = e + 1 < t_.size() && t_[e] == ',' && IsDigit(t_[e + 1]) &&
+                               (e + 2 >= t_.size() || !IsDigit(t_[e + 2]) ||
+                                e + 3 >= t_.size() || !IsDigit(t_[e + 3]));
+    if (spanish_ && e < t_.size() && ((t_[e] == '.' && e + 3 < t_.size() && IsDigit(t_[e + 1])) || decimal_comma)) {
       double v2 = 0;
       size_t e2 = ParseFigure(t_, i, true, &v2);
       if (e2 > e) {
@@ -364,8 +368,13 @@ class MoneyFinder {
       std::string_view w = t_.substr(words[k].b, words[k].e - words[k].b);
       if (IsDigit(w[0])) {
         double v = 0;
-        bool es_group = spanish_ && w.find(',') == std::string_view::npos &&
-                        w.size() > 4 && w[w.size() - 4] == '.';
+        // Spanish figures group with periods and mark decimals with a comma:
+        // "1.500 dólares", "3,5 millones".
+        const std::size_t comma = w.rfind(',');
+        const bool decimal_comma = comma != std::string_view::npos && w.size() - comma - 1 >= 1 &&
+                                   w.size() - comma - 1 <= 2;
+        bool es_group = spanish_ && ((comma == std::string_view::npos && w.size() > 4 && w[w.size() - 4] == '.') ||
+                                     decimal_comma);
         ParseFigure(w, 0, es_group, &v);
         current += v;
         any = true;

@@ -319,6 +319,53 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
         }
       }
     }
+    // Spanish names of local bodies, named as the guideline names them, in
+    // English: "Oficina del Alguacil del Condado de Bexar" -> "Bexar County
+    // Sheriff's Office", "Distrito Escolar Independiente de San Antonio" ->
+    // "San Antonio Independent School District".
+    struct SpanishBody {
+      std::initializer_list<const char*> head;
+      const char* english;
+    };
+    static const SpanishBody kSpanishBodies[] = {
+        {{"oficina", "del", "alguacil"}, "Sheriff\u2019s Office"},
+        {{"departamento", "del", "alguacil"}, "Sheriff\u2019s Department"},
+        {{"corte", "de", "comisionados"}, "Commissioners Court"},
+        {{"junta", "de", "supervisores"}, "Board of Supervisors"},
+        {{"junta", "de", "comisionados"}, "Board of Commissioners"},
+        {{"junta", "de", "educacion"}, "Board of Education"},
+        {{"distrito", "escolar", "independiente"}, "Independent School District"},
+        {{"distrito", "escolar", "unificado"}, "Unified School District"},
+        {{"distrito", "escolar"}, "School District"},
+        {{"departamento", "de", "policia"}, "Police Department"},
+        {{"biblioteca", "publica"}, "Public Library"},
+    };
+    for (const SpanishBody& body : kSpanishBodies) {
+      std::size_t k = g.s;
+      bool match = true;
+      for (const char* w : body.head) {
+        if (k > g.e || fold[k] != w) {
+          match = false;
+          break;
+        }
+        ++k;
+      }
+      if (!match || k > g.e || !In(fold[k], {"de", "del"})) continue;
+      bool county = false;
+      if (fold[k] == "del" && k + 2 <= g.e && fold[k + 1] == "condado" && fold[k + 2] == "de") {
+        county = true;
+        k += 3;
+      } else if (k + 3 <= g.e && fold[k] == "de" && fold[k + 1] == "la" && fold[k + 2] == "ciudad" &&
+                 fold[k + 3] == "de") {
+        k += 4;
+      } else {
+        ++k;
+      }
+      if (k > g.e || !toks[k].cap) break;
+      std::string place(text.substr(toks[k].begin, toks[g.e].end - toks[k].begin));
+      add_org(place + (county ? " County " : " ") + body.english, g);
+      return;
+    }
     // A state's legislature named with the state: "Georgia House of
     // Representatives", "Asamblea General de Carolina del Norte".
     bool chamber = false;
