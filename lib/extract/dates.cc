@@ -3,6 +3,7 @@
 // word can begin a date (month, weekday, "today", "FY27", a number, ...);
 // only then is the neighbourhood parsed. No regular expressions, no
 // allocation except for the mentions that are emitted.
+#include "extract/latin_words.h"
 #include "extract/dates.h"
 
 #include <algorithm>
@@ -81,46 +82,15 @@ long NthWeekday(int y, int m, int wd, int n) {
 
 // ------------------------------------------------------------ bytes
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-// Letters, digits and any non-ASCII byte (accented letters, curly quotes are
-// handled by callers that care).
-inline bool IsWordByte(unsigned char c) {
-  return IsDigit(c) || IsAsciiAlpha(c) || (c >= 0xC3 && c <= 0xC5);
-}
+using latin::IsAsciiAlpha;
+using latin::IsDigit;
+using latin::IsLower;
+using latin::IsUpper;
+using latin::IsWordByte;
+using latin::WordEnd;
+using latin::WordStartBefore;
 
-// A word: ASCII letters/digits and UTF-8 letters (lead bytes C3..C5 cover
-// the Latin-1 and Latin Extended-A letters Spanish uses).
-size_t WordEnd(std::string_view t, size_t i) {
-  while (i < t.size()) {
-    unsigned char c = t[i];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
-      ++i;
-    } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < t.size()) {
-      i += 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
 
-size_t WordStartBefore(std::string_view t, size_t end) {
-  size_t i = end;
-  while (i > 0) {
-    unsigned char c = t[i - 1];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
-      --i;
-    } else if (i >= 2 && (c & 0xC0) == 0x80 && static_cast<unsigned char>(t[i - 2]) >= 0xC3 &&
-               static_cast<unsigned char>(t[i - 2]) <= 0xC5) {
-      i -= 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
 
 // Lower-cases ASCII letters of a short word into `buf`; false if too long.
 bool LowerInto(std::string_view w, char* buf, size_t cap, std::string_view* out) {

@@ -9,6 +9,7 @@
 //     between neighbours ("X Act (S.1/A.2)", "H.R. 5, the X Act"), by short
 //     forms of a longer name, and by knowledge entries;
 //  3. each group becomes one NamedEntity with a canonical name.
+#include "extract/latin_words.h"
 #include "extract/legislation.h"
 
 #include <algorithm>
@@ -22,43 +23,15 @@
 namespace amicus::internal {
 namespace {
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsWordByte(unsigned char c) {
-  return IsDigit(c) || IsAsciiAlpha(c) || (c >= 0xC3 && c <= 0xC5);
-}
+using latin::IsAsciiAlpha;
+using latin::IsDigit;
+using latin::IsLower;
+using latin::IsUpper;
+using latin::IsWordByte;
+using latin::WordEnd;
+using latin::WordStartBefore;
 
-size_t WordEnd(std::string_view t, size_t i) {
-  while (i < t.size()) {
-    unsigned char c = t[i];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
-      ++i;
-    } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < t.size()) {
-      i += 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
 
-size_t WordStartBefore(std::string_view t, size_t end) {
-  size_t i = end;
-  while (i > 0) {
-    unsigned char c = t[i - 1];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
-      --i;
-    } else if (i >= 2 && (c & 0xC0) == 0x80 && static_cast<unsigned char>(t[i - 2]) >= 0xC3 &&
-               static_cast<unsigned char>(t[i - 2]) <= 0xC5) {
-      i -= 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
 
 // Lower case, periods dropped, runs of spaces and dashes folded to one
 // space, curly apostrophes -> ': how names and aliases are compared.
