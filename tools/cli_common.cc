@@ -19,6 +19,17 @@ std::vector<std::string> DatabasePaths(const std::vector<std::string>& given) {
   return {"amicus.db"};
 }
 
+void AddRemoteOptions(po::options_description* desc, std::vector<std::string>* remotes) {
+  desc->add_options()("remote", po::value(remotes)->value_name("HOST:PORT"),
+                      "a database served by xapian-tcpsrv, searched with the --db ones as one collection "
+                      "(repeatable; without --db only the remote ones are searched)");
+}
+
+std::vector<std::string> SearchPaths(const std::vector<std::string>& given, const std::vector<std::string>& remotes) {
+  if (given.empty() && !remotes.empty()) return {};
+  return DatabasePaths(given);
+}
+
 void AddInputOptions(po::options_description* desc, IngestOptions* options, std::string* format) {
   desc->add_options()
       ("published", po::value(&options->default_published)->value_name("DATE"),

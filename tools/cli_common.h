@@ -19,6 +19,12 @@ void AddDatabaseOptions(po::options_description* desc, std::vector<std::string>*
 // The database paths after parsing: the --db values, else the default.
 std::vector<std::string> DatabasePaths(const std::vector<std::string>& given);
 
+// --remote HOST:PORT (repeatable): databases served by xapian-tcpsrv.
+void AddRemoteOptions(po::options_description* desc, std::vector<std::string>* remotes);
+// The paths to search beside `remotes`: the --db values; else none when
+// remotes are given (a remote-only search), else the default.
+std::vector<std::string> SearchPaths(const std::vector<std::string>& given, const std::vector<std::string>& remotes);
+
 // --published DATE, --input-format auto|jsonl|text|html, --strict
 void AddInputOptions(po::options_description* desc, IngestOptions* options, std::string* format);
 // Checks and applies --input-format and --published; returns false after printing

@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
        "releases per commit")
       ("threads,j", po::value(&index_options.threads)->default_value(index_options.threads),
        "analysis threads beside the writer (0: analyse on the writing thread)")
+      ("shards", po::value(&index_options.shards)->default_value(index_options.shards)->value_name("N"),
+       "spread the releases over N databases written in parallel, in the --db folder with a Xapian stub "
+       "file that opens them as one (a sharded database keeps its count; 1 uses what is there)")
       ("quiet,q", po::bool_switch(&quiet), "print only problems: no progress, no summary")
       ("progress", po::value(&progress_mode)->default_value("auto"),
        "auto (a bar on a terminal, a line every 30 s otherwise), bar, lines or none");
@@ -41,6 +44,10 @@ int main(int argc, char** argv) {
       "Inputs are JSONL files (.jsonl, .ndjson), plain-text press archives (.txt),\n"
       "folders (walked recursively) and - for standard input. A release whose id is\n"
       "already in the database replaces it.\n\n"
+      "With --shards N the --db folder holds N databases (shard-00 ...) and a Xapian\n"
+      "stub file, XAPIANDB, listing them: amicus-search --db, xapian-delve and Xapian's\n"
+      "bindings open the folder as one database. Each shard can be served from its own\n"
+      "machine with xapian-tcpsrv and searched with amicus-search --remote HOST:PORT.\n\n"
       "Exit status: 0 when every release was indexed, 1 when some input was skipped or\n"
       "could not be indexed, 2 on a bad command line.\n",
       &vm);
@@ -136,7 +143,9 @@ int main(int argc, char** argv) {
     std::cerr << tool << ": " << added << " added, " << replaced << " replaced, " << skipped << " skipped, "
               << errors << " errors";
     if (duplicates) std::cerr << ", " << duplicates << " repeated ids";
-    std::cerr << "; " << paths[0] << " holds " << writer->size() << " releases\n";
+    std::cerr << "; " << paths[0] << " holds " << writer->size() << " releases";
+    if (writer->shards() > 1) std::cerr << " in " << writer->shards() << " shards";
+    std::cerr << "\n";
   }
   return (skipped || errors || duplicates || !s.ok()) ? 1 : 0;
 }

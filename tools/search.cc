@@ -30,7 +30,11 @@ const char kQueryHelp[] =
     "  amicus-search --json 'title:detention lang:en'\n"
     "  amicus-search --facets 'org:ICE published:2026'\n"
     "  amicus-search --like d001\n"
-    "  amicus-search --entities org --prefix Immig\n\n"
+    "  amicus-search --entities org --prefix Immig\n"
+    "  amicus-search --db a.db --db b.db sanctuary            several databases as one\n"
+    "  amicus-search --remote host1:7000 --remote host2:7000 sanctuary\n"
+    "                        shards served by xapian-tcpsrv (a stub file with\n"
+    "                        \"remote :host1:7000\" lines works through --db too)\n\n"
     "Output: --format text (default; colours on a terminal unless NO_COLOR is set),\n"
     "json (one object, docs/contract.md), jsonl (one hit per line) or csv (one row per\n"
     "hit: rank, id, published, publisher, title, url, score, people, organizations,\n"
@@ -141,7 +145,7 @@ void PrintStats(const amicus::CollectionStats& st, bool color) {
 
 int main(int argc, char** argv) {
   const std::string tool = "amicus-search";
-  std::vector<std::string> db_paths, words;
+  std::vector<std::string> db_paths, remotes, words;
   amicus::SearchRequest request;
   std::string sort = "relevance", format = "text";
   bool json = false, stats = false;
@@ -150,6 +154,7 @@ int main(int argc, char** argv) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help");
   amicus::cli::AddDatabaseOptions(&visible, &db_paths);
+  amicus::cli::AddRemoteOptions(&visible, &remotes);
   visible.add_options()
       ("format", po::value(&format)->default_value("text"), "output: text, json, jsonl or csv")
       ("json", po::bool_switch(&json), "the same as --format json")
@@ -188,10 +193,10 @@ int main(int argc, char** argv) {
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
 
   std::unique_ptr<amicus::Searcher> searcher;
-  amicus::Status s = amicus::Searcher::Open(amicus::cli::DatabasePaths(db_paths), &searcher);
+  amicus::Status s = amicus::Searcher::Open(amicus::cli::SearchPaths(db_paths, remotes), remotes, &searcher);
   if (!s.ok()) {
     std::cerr << tool << ": " << s.ToString() << "\n";
-    return 1;
+    return s.code() == amicus::Status::Code::kInvalidArgument ? 2 : 1;  // a malformed --remote
   }
   auto fail = [&](const amicus::Status& st) {
     std::cerr << tool << ": " << st.ToString() << "\n";

@@ -21,6 +21,16 @@
 // callbacks called, in the order they were added, so the database (its
 // contents and document ids) is the same whatever the thread count.
 //
+// Shards: with IndexOptions::shards = N > 1 the database is a folder of N
+// Xapian databases (shard-00 ...) and a Xapian stub file XAPIANDB naming
+// them, which Xapian (xapian-delve, the bindings, amicus-search) opens as
+// one database. A release goes to the shard given by a hash of its id, so
+// re-indexing an id replaces it in its shard. Each shard is written by its
+// own thread, in input order among that shard's releases, committing every
+// batch_size releases of that shard; callbacks still run on the calling
+// thread in input order, and each shard's contents are the same whatever
+// the thread count. Shards can be served by xapian-tcpsrv, one per machine.
+//
 // Thread-safety: one IndexWriter per database at a time (Xapian takes a
 // write lock; a second writer gets Status::Locked). Call an IndexWriter from
 // one thread; it runs its own workers.
@@ -43,6 +53,11 @@ struct IndexOptions {
   // thread. The default is one per core.
   std::uint32_t threads = DefaultThreads();
   static std::uint32_t DefaultThreads();
+  // Databases to spread the releases over (see above). 1 opens what is at
+  // the path: a single database, a sharded one as it is, or creates a
+  // single one. N > 1 creates N shards, or opens a sharded database that has
+  // N; any other existing database is an InvalidArgument.
+  std::uint32_t shards = 1;
 };
 
 enum class AddOutcome {
@@ -84,8 +99,13 @@ class IndexWriter {
   // searchers.
   Status Commit();
 
-  // Releases in the database, including uncommitted ones.
+  // Releases in the database, including uncommitted ones (with shards: as
+  // of the last release each shard wrote).
   std::uint64_t size() const;
+
+  // The number of databases written: IndexOptions::shards, or what an
+  // existing sharded database has.
+  std::uint32_t shards() const;
 
  private:
   struct Impl;

@@ -105,8 +105,21 @@ struct CollectionStats {
 
 class Searcher {
  public:
-  // Opens one or more databases as one collection.
+  // Opens one or more databases as one collection. A path may be a Xapian
+  // stub (a file, or a folder holding XAPIANDB, as amicus-index --shards
+  // makes) listing local databases and remote ones ("remote :HOST:PORT").
   static Status Open(const std::vector<std::string>& paths, std::unique_ptr<Searcher>* out);
+
+  // The same, with databases served by xapian-tcpsrv, given as "HOST:PORT"
+  // (IPv6 hosts in brackets). Results are the same as over the same
+  // databases opened locally. Remote parts cost more: facets are counted on
+  // this side from every matching document (xapian-tcpsrv cannot run
+  // amicus's facet counter), and the synonyms of remote parts are copied
+  // into a scratch database in the temporary folder at Open (their spelling
+  // words the first time a query finds nothing), as xapian-tcpsrv does not
+  // serve those tables. Remote calls time out after 10 s.
+  static Status Open(const std::vector<std::string>& paths, const std::vector<std::string>& remotes,
+                     std::unique_ptr<Searcher>* out);
 
   ~Searcher();
   Searcher(const Searcher&) = delete;

@@ -1,8 +1,12 @@
 // IndexWriter: a pipeline of analysis workers (ReleasePreparer) feeding the
-// one thread that writes to Xapian, in input order.
+// one thread that writes to Xapian, in input order; or, for a sharded
+// database, feeding one writing thread per shard while the calling thread
+// hands releases out and calls their callbacks in input order.
 #include <unistd.h>
 
+#include <atomic>
 #include <condition_variable>
+#include <fstream>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -23,6 +27,7 @@
 #include "index/alias_list.h"
 #include "index/release_preparer.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/xapian_status.h"
 
 namespace amicus {
@@ -34,49 +39,177 @@ std::uint32_t IndexOptions::DefaultThreads() {
   return n == 0 ? 1 : n;
 }
 
-struct IndexWriter::Impl {
+namespace {
+
+// One Xapian database being written and what its releases taught, applied
+// at commit. The single-database writer has one, used on the calling
+// thread; a sharded writer has one per shard, each used only by that
+// shard's thread.
+struct DbState {
   std::string path;
-  IndexOptions options;
+  std::uint32_t batch_size = 1000;
   Xapian::WritableDatabase db;
-  std::unique_ptr<Extractor> extractor;
-  std::unique_ptr<internal::ReleasePreparer> inline_preparer;  // for threads == 0 and the synchronous Add
   std::uint32_t pending = 0;  // written since the last commit
   Status broken;              // a failed commit: nothing more can be written
 
-  // What releases teach beyond their documents, applied at commit.
   std::map<std::string, internal::AliasCounts> pending_aliases;  // key -> canonical keys, releases
   std::map<std::string, std::string> pending_display;            // term -> display name
   std::unordered_set<std::string> known_display;                 // terms whose display is settled
   std::unordered_set<std::string> synonyms;                      // "key\0term" already added
+  std::map<std::string, std::set<std::string>> pending_synonyms; // key -> terms, for the metadata copy
   std::unordered_set<std::string> session_ids;                   // ids written by this writer
   // Spelling words since the last commit, with the releases using each:
   // one add_spelling per word and batch instead of per word and release.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings;
 
-  // --- the pipeline
-  std::vector<std::thread> workers;
-  std::mutex mu;
-  std::condition_variable work_cv;  // jobs queued, or stopping
-  std::condition_variable done_cv;  // a job finished
-  std::deque<std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>>> jobs;
-  std::map<std::uint64_t, std::unique_ptr<PreparedRelease>> ready;
-  std::uint64_t next_seq = 0;    // sequence number of the next Add
-  std::uint64_t next_write = 0;  // sequence number of the next release to write
-  bool stopping = false;
-
-  void StartWorkers();
-  void StopWorkers();
-  void WorkerLoop();
-  // Writes ready releases in order; with `until` set, waits until every
-  // release before sequence number `until` is written.
-  Status WriteReady(std::uint64_t until);
-  Status Write(PreparedRelease* p);
+  // Writes one prepared release; *status says how it went.
+  void Apply(PreparedRelease* p, Status* status, AddOutcome* outcome);
   void FlushAliases();
   Status CommitNow();
 };
 
+void DbState::Apply(PreparedRelease* p, Status* status, AddOutcome* outcome) {
+  *outcome = AddOutcome::kAdded;
+  *status = p->status;
+  if (status->ok() && !broken.ok()) *status = broken;
+  if (!status->ok()) return;
+  try {
+    const bool existed = db.term_exists(p->id_term);
+    db.replace_document(p->id_term, p->doc);
+    const bool repeated = !session_ids.insert(p->release.id).second;
+    *outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
+    for (auto& [key, canonical] : p->aliases) ++pending_aliases[key][canonical];
+    for (auto& [term, name] : p->displays) {
+      if (known_display.insert(term).second) pending_display.emplace(term, std::move(name));
+    }
+    for (auto& [key, term] : p->synonyms) {
+      if (synonyms.insert(key + '\0' + term).second) {
+        db.add_synonym(key, term);
+        pending_synonyms[key].insert(term);
+      }
+    }
+    for (std::string& w : p->spellings) ++pending_spellings[std::move(w)];
+  } catch (const Xapian::Error& e) {
+    *status = internal::XapianErrorToStatus(e, path);
+  }
+}
+
+void DbState::FlushAliases() {
+  for (auto& [key, counts] : pending_aliases) {
+    if (key.size() > schema::kMaxTermBytes) continue;  // Xapian's key limit
+    const std::string existing = db.get_metadata(key);
+    for (const auto& [canonical, n] : internal::ParseAliasList(existing)) counts[canonical] += n;
+    const std::string value = internal::FormatAliasList(counts);
+    if (value != existing) db.set_metadata(key, value);
+  }
+  pending_aliases.clear();
+  for (const auto& [term, name] : pending_display) {
+    std::string key = schema::Term(schema::kDisplayMetadataPrefix, term);
+    if (key.size() <= schema::kMaxTermBytes && db.get_metadata(key).empty()) db.set_metadata(key, name);
+  }
+  pending_display.clear();
+  // The synonyms again as metadata: xapian-tcpsrv serves metadata but not
+  // the synonym table (index/shards.h).
+  for (auto& [key, terms] : pending_synonyms) {
+    const std::string meta_key = std::string(internal::kSynonymMetadataPrefix) + key;
+    if (meta_key.size() > schema::kMaxTermBytes) continue;
+    const std::string existing = db.get_metadata(meta_key);
+    std::size_t start = 0;
+    while (start < existing.size()) {
+      std::size_t end = existing.find(internal::kSynonymSeparator, start);
+      if (end == std::string::npos) end = existing.size();
+      terms.insert(existing.substr(start, end - start));
+      start = end + 1;
+    }
+    std::string value;
+    for (const std::string& t : terms) {
+      if (!value.empty()) value += internal::kSynonymSeparator;
+      value += t;
+    }
+    if (value != existing) db.set_metadata(meta_key, value);
+  }
+  pending_synonyms.clear();
+  for (const auto& [word, n] : pending_spellings) db.add_spelling(word, n);
+  pending_spellings.clear();
+}
+
+Status DbState::CommitNow() {
+  if (!broken.ok()) return broken;
+  try {
+    FlushAliases();
+    db.commit();
+    pending = 0;
+  } catch (const Xapian::Error& e) {
+    broken = internal::XapianErrorToStatus(e, path);
+    return broken;
+  }
+  return Status::OK();
+}
+
+// A release a shard thread has written, waiting for its callback.
+struct Written {
+  std::unique_ptr<PreparedRelease> p;
+  Status status;
+  AddOutcome outcome = AddOutcome::kAdded;
+};
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string path;
+  IndexOptions options;
+  DbState single;  // the database, when not sharded
+  std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<internal::ReleasePreparer> inline_preparer;  // for threads == 0 and the synchronous Add
+
+  // --- the pipeline
+  std::vector<std::thread> workers;
+  std::mutex mu;
+  std::condition_variable work_cv;  // jobs queued, or stopping
+  std::condition_variable done_cv;  // a job finished (analysed, or written by a shard)
+  std::deque<std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>>> jobs;
+  std::map<std::uint64_t, std::unique_ptr<PreparedRelease>> ready;
+  std::uint64_t next_seq = 0;    // sequence number of the next Add
+  std::uint64_t next_write = 0;  // sequence number of the next release to write (sharded: to call back)
+  bool stopping = false;
+
+  // --- shards (empty when not sharded). Each shard's thread owns its
+  // DbState; the queues, `written`, `commits` and `broken` are under `mu`.
+  struct Shard {
+    DbState state;
+    std::deque<std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>>> queue;  // null: commit
+    std::condition_variable cv;
+    std::thread thread;
+    std::uint64_t commits = 0;              // commit requests done
+    std::atomic<std::uint64_t> doccount{0};
+  };
+  std::vector<std::unique_ptr<Shard>> shards;
+  std::map<std::uint64_t, Written> written;
+  std::uint64_t next_route = 0;  // sequence number of the next release to hand to its shard
+  bool stopping_shards = false;
+  Status broken;  // sharded: the first failed commit of any shard
+
+  bool sharded() const { return !shards.empty(); }
+  void StartWorkers();
+  void StopWorkers();
+  void WorkerLoop();
+  void ShardLoop(Shard* shard);
+  // Writes ready releases in order; with `until` set, waits until every
+  // release before sequence number `until` is written.
+  Status WriteReady(std::uint64_t until);
+  Status WriteReadySharded(std::uint64_t until);
+  Status Write(PreparedRelease* p);
+  // Commits every shard (in their threads, at once) or the single database.
+  Status CommitAll();
+};
+
 void IndexWriter::Impl::StartWorkers() {
   for (std::uint32_t i = 0; i < options.threads; ++i) workers.emplace_back([this] { WorkerLoop(); });
+  for (auto& shard : shards) {
+    Shard* s = shard.get();
+    s->doccount = s->state.db.get_doccount();
+    s->thread = std::thread([this, s] { ShardLoop(s); });
+  }
 }
 
 void IndexWriter::Impl::StopWorkers() {
@@ -109,7 +242,47 @@ void IndexWriter::Impl::WorkerLoop() {
   }
 }
 
+void IndexWriter::Impl::ShardLoop(Shard* shard) {
+  DbState& st = shard->state;
+  for (;;) {
+    std::pair<std::uint64_t, std::unique_ptr<PreparedRelease>> job;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      shard->cv.wait(lock, [&] { return stopping_shards || !shard->queue.empty(); });
+      if (shard->queue.empty()) return;
+      job = std::move(shard->queue.front());
+      shard->queue.pop_front();
+    }
+    if (!job.second) {  // a commit request
+      Status c = st.CommitNow();
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!c.ok() && broken.ok()) broken = c;
+        ++shard->commits;
+      }
+      done_cv.notify_all();
+      continue;
+    }
+    Written w;
+    st.Apply(job.second.get(), &w.status, &w.outcome);
+    Status c;
+    if (w.status.ok() && ++st.pending >= st.batch_size) c = st.CommitNow();
+    try {
+      shard->doccount = st.db.get_doccount();
+    } catch (const Xapian::Error&) {
+    }
+    w.p = std::move(job.second);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      written.emplace(job.first, std::move(w));
+      if (!c.ok() && broken.ok()) broken = c;
+    }
+    done_cv.notify_all();
+  }
+}
+
 Status IndexWriter::Impl::WriteReady(std::uint64_t until) {
+  if (sharded()) return WriteReadySharded(until);
   for (;;) {
     std::unique_ptr<PreparedRelease> p;
     {
@@ -129,62 +302,59 @@ Status IndexWriter::Impl::WriteReady(std::uint64_t until) {
   }
 }
 
+// Hands analysed releases to their shards in input order, and calls the
+// callbacks of written ones in input order, until every release before
+// `until` is called back.
+Status IndexWriter::Impl::WriteReadySharded(std::uint64_t until) {
+  std::unique_lock<std::mutex> lock(mu);
+  for (;;) {
+    for (auto it = ready.find(next_route); it != ready.end(); it = ready.find(next_route)) {
+      Shard& shard = *shards[internal::ShardOf(it->second->release.id, static_cast<std::uint32_t>(shards.size()))];
+      shard.queue.emplace_back(next_route, std::move(it->second));
+      ready.erase(it);
+      ++next_route;
+      shard.cv.notify_one();
+    }
+    auto w = written.find(next_write);
+    if (w != written.end()) {
+      Written item = std::move(w->second);
+      written.erase(w);
+      ++next_write;
+      lock.unlock();
+      if (item.p->done) item.p->done(item.p->release, item.status, item.outcome);
+      lock.lock();
+      continue;
+    }
+    if (next_write >= until) return broken;
+    done_cv.wait(lock);
+  }
+}
+
 Status IndexWriter::Impl::Write(PreparedRelease* p) {
   AddOutcome outcome = AddOutcome::kAdded;
-  Status status = p->status;
-  if (status.ok() && !broken.ok()) status = broken;
-  if (status.ok()) {
-    try {
-      const bool existed = db.term_exists(p->id_term);
-      db.replace_document(p->id_term, p->doc);
-      const bool repeated = !session_ids.insert(p->release.id).second;
-      outcome = repeated ? AddOutcome::kDuplicate : existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
-      for (auto& [key, canonical] : p->aliases) ++pending_aliases[key][canonical];
-      for (auto& [term, name] : p->displays) {
-        if (known_display.insert(term).second) pending_display.emplace(term, std::move(name));
-      }
-      for (auto& [key, term] : p->synonyms) {
-        if (synonyms.insert(key + '\0' + term).second) db.add_synonym(key, term);
-      }
-      for (std::string& w : p->spellings) ++pending_spellings[std::move(w)];
-    } catch (const Xapian::Error& e) {
-      status = internal::XapianErrorToStatus(e, path);
-    }
-  }
+  Status status;
+  single.Apply(p, &status, &outcome);
   if (p->done) p->done(p->release, status, outcome);
-  if (status.ok() && ++pending >= options.batch_size) return CommitNow();
+  if (status.ok() && ++single.pending >= single.batch_size) return single.CommitNow();
   return Status::OK();
 }
 
-void IndexWriter::Impl::FlushAliases() {
-  for (auto& [key, counts] : pending_aliases) {
-    if (key.size() > schema::kMaxTermBytes) continue;  // Xapian's key limit
-    const std::string existing = db.get_metadata(key);
-    for (const auto& [canonical, n] : internal::ParseAliasList(existing)) counts[canonical] += n;
-    const std::string value = internal::FormatAliasList(counts);
-    if (value != existing) db.set_metadata(key, value);
+Status IndexWriter::Impl::CommitAll() {
+  if (!sharded()) return single.CommitNow();
+  std::unique_lock<std::mutex> lock(mu);
+  std::vector<std::uint64_t> target;
+  for (auto& shard : shards) {
+    target.push_back(shard->commits + 1);
+    shard->queue.emplace_back(0, nullptr);
+    shard->cv.notify_one();
   }
-  pending_aliases.clear();
-  for (const auto& [term, name] : pending_display) {
-    std::string key = schema::Term(schema::kDisplayMetadataPrefix, term);
-    if (key.size() <= schema::kMaxTermBytes && db.get_metadata(key).empty()) db.set_metadata(key, name);
-  }
-  pending_display.clear();
-  for (const auto& [word, n] : pending_spellings) db.add_spelling(word, n);
-  pending_spellings.clear();
-}
-
-Status IndexWriter::Impl::CommitNow() {
-  if (!broken.ok()) return broken;
-  try {
-    FlushAliases();
-    db.commit();
-    pending = 0;
-  } catch (const Xapian::Error& e) {
-    broken = internal::XapianErrorToStatus(e, path);
-    return broken;
-  }
-  return Status::OK();
+  done_cv.wait(lock, [&] {
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      if (shards[i]->commits < target[i]) return false;
+    }
+    return true;
+  });
+  return broken;
 }
 
 namespace {
@@ -239,6 +409,78 @@ Status CreateIfMissing(const std::string& path) {
   return Status::OK();
 }
 
+// A sharded database is made whole in a sibling folder (its shards and
+// the stub) and renamed into place, like a single one.
+Status CreateSharded(const std::string& path, std::uint32_t n) {
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    if (!fs::is_directory(path, ec)) {
+      return Status::InvalidArgument(path + ": exists and is not a database folder; choose another --db path");
+    }
+    if (fs::exists(fs::path(path) / "iamglass", ec)) {
+      return Status::InvalidArgument(path + ": is a single database and cannot be split into shards in place; "
+                                            "index into a new --db with --shards, or leave --shards out");
+    }
+    for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+      if (!IsGlassFile(e.path().filename().string())) {
+        return Status::InvalidArgument(path + ": the folder is not empty and holds no amicus database (" +
+                                       e.path().filename().string() + "); choose another --db path");
+      }
+    }
+    fs::remove_all(path, ec);
+  }
+  const std::string creating = path + ".creating-" + std::to_string(::getpid());
+  fs::remove_all(creating, ec);
+  fs::create_directories(creating, ec);
+  std::string stub;
+  try {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      Xapian::WritableDatabase db((fs::path(creating) / internal::ShardName(i)).string(), Xapian::DB_CREATE);
+      db.commit();
+      db.close();
+      stub += "auto " + internal::ShardName(i) + "\n";
+    }
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(creating, ec);
+    return internal::XapianErrorToStatus(e, path);
+  }
+  {
+    std::ofstream out(fs::path(creating) / internal::kStubFileName);
+    out << stub;
+    if (!out.flush()) {
+      fs::remove_all(creating, ec);
+      return Status::IOError(path + ": cannot write its " + internal::kStubFileName + " file; check the folder's permissions");
+    }
+  }
+  fs::rename(creating, path, ec);
+  if (ec) {
+    fs::remove_all(creating, ec);
+    if (fs::exists(fs::path(path) / internal::kStubFileName)) return Status::OK();  // made meanwhile by another
+    return Status::IOError(path + ": cannot create the database (" + ec.message() + "); check the folder's permissions");
+  }
+  return Status::OK();
+}
+
+// The shard folders a sharded database's stub names, in order.
+Status ReadShardPaths(const std::string& path, std::vector<std::string>* out) {
+  const std::string stub = (fs::path(path) / internal::kStubFileName).string();
+  std::vector<internal::StubLine> lines;
+  if (!internal::ReadStub(stub, &lines) || lines.empty()) {
+    return Status::Corruption(stub + ": cannot read the list of shards; it should hold lines such as \"auto shard-00\"");
+  }
+  out->clear();
+  for (const internal::StubLine& l : lines) {
+    if ((l.type != "auto" && l.type != "glass") || l.arg.empty()) {
+      return Status::InvalidArgument(stub + ": \"" + l.type + " " + l.arg +
+                                     "\" is not a local shard; amicus-index writes only to local shards "
+                                     "(index on the machine that holds the shard)");
+    }
+    fs::path p(l.arg);
+    out->push_back(p.is_absolute() ? p.string() : (fs::path(path) / p).string());
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -247,7 +489,17 @@ IndexWriter::~IndexWriter() {
   if (!impl_) return;
   impl_->WriteReady(impl_->next_seq);
   impl_->StopWorkers();
-  if (impl_->pending > 0) impl_->CommitNow();
+  if (impl_->sharded()) {
+    impl_->CommitAll();
+    {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      impl_->stopping_shards = true;
+    }
+    for (auto& shard : impl_->shards) shard->cv.notify_all();
+    for (auto& shard : impl_->shards) shard->thread.join();
+  } else if (impl_->single.pending > 0) {
+    impl_->single.CommitNow();
+  }
 }
 
 Status IndexWriter::Open(const std::string& path, const IndexOptions& options, std::unique_ptr<IndexWriter>* out) {
@@ -259,15 +511,46 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
   impl->path = path;
   impl->options = options;
   if (impl->options.batch_size == 0) impl->options.batch_size = 1;
+  if (impl->options.shards == 0) impl->options.shards = 1;
   Status s = Extractor::Create(&impl->extractor);
   if (!s.ok()) return s;
   impl->inline_preparer = std::make_unique<internal::ReleasePreparer>(impl->extractor.get());
-  s = CreateIfMissing(path);
-  if (!s.ok()) return s;
-  try {
-    impl->db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, path);
+  const bool has_stub = fs::is_regular_file(fs::path(path) / internal::kStubFileName, ec);
+  if (has_stub || impl->options.shards > 1) {
+    if (!has_stub) {
+      s = CreateSharded(path, impl->options.shards);
+      if (!s.ok()) return s;
+    }
+    std::vector<std::string> shard_paths;
+    s = ReadShardPaths(path, &shard_paths);
+    if (!s.ok()) return s;
+    if (impl->options.shards > 1 && shard_paths.size() != impl->options.shards) {
+      return Status::InvalidArgument(path + ": holds " + std::to_string(shard_paths.size()) +
+                                     " shards, not the " + std::to_string(impl->options.shards) +
+                                     " asked for; pass --shards " + std::to_string(shard_paths.size()) +
+                                     " (or leave --shards out) to add to it, or index into a new --db");
+    }
+    for (const std::string& sp : shard_paths) {
+      auto shard = std::make_unique<Impl::Shard>();
+      shard->state.path = sp;
+      shard->state.batch_size = impl->options.batch_size;
+      try {
+        shard->state.db = Xapian::WritableDatabase(sp, Xapian::DB_OPEN);
+      } catch (const Xapian::Error& e) {
+        return internal::XapianErrorToStatus(e, sp);
+      }
+      impl->shards.push_back(std::move(shard));
+    }
+  } else {
+    s = CreateIfMissing(path);
+    if (!s.ok()) return s;
+    impl->single.path = path;
+    impl->single.batch_size = impl->options.batch_size;
+    try {
+      impl->single.db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, path);
+    }
   }
   impl->StartWorkers();
   out->reset(new IndexWriter(std::move(impl)));
@@ -278,14 +561,27 @@ Status IndexWriter::Add(const Release& release, AddOutcome* outcome) {
   // Keep input order with releases still in the pipeline.
   Status s = impl_->WriteReady(impl_->next_seq);
   if (!s.ok()) return s;
-  PreparedRelease p;
-  p.release = release;
-  impl_->inline_preparer->Prepare(&p);
   Status result;
-  p.done = [&](const Release&, const Status& st, AddOutcome o) {
+  auto done = [&](const Release&, const Status& st, AddOutcome o) {
     result = st;
     if (outcome != nullptr) *outcome = o;
   };
+  if (impl_->sharded()) {
+    auto p = std::make_unique<PreparedRelease>();
+    p->release = release;
+    impl_->inline_preparer->Prepare(p.get());
+    p->done = done;
+    {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      impl_->ready.emplace(impl_->next_seq++, std::move(p));
+    }
+    s = impl_->WriteReady(impl_->next_seq);
+    return result.ok() ? s : result;
+  }
+  PreparedRelease p;
+  p.release = release;
+  impl_->inline_preparer->Prepare(&p);
+  p.done = done;
   {
     std::lock_guard<std::mutex> lock(impl_->mu);
     ++impl_->next_seq;
@@ -296,7 +592,12 @@ Status IndexWriter::Add(const Release& release, AddOutcome* outcome) {
 }
 
 Status IndexWriter::Add(Release release, AddCallback done) {
-  if (!impl_->broken.ok()) return impl_->broken;
+  if (impl_->sharded()) {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    if (!impl_->broken.ok()) return impl_->broken;
+  } else if (!impl_->single.broken.ok()) {
+    return impl_->single.broken;
+  }
   auto p = std::make_unique<PreparedRelease>();
   p->release = std::move(release);
   p->done = std::move(done);
@@ -313,7 +614,7 @@ Status IndexWriter::Add(Release release, AddCallback done) {
   }
   // Bound the releases in flight (and so the memory): write what is ready,
   // and wait for the oldest when too many are queued.
-  const std::uint64_t max_in_flight = 8 * (impl_->options.threads + 1);
+  const std::uint64_t max_in_flight = 8 * (impl_->options.threads + 1 + impl_->shards.size());
   std::uint64_t until = impl_->next_seq > max_in_flight ? impl_->next_seq - max_in_flight : 0;
   return impl_->WriteReady(until);
 }
@@ -323,9 +624,18 @@ Status IndexWriter::Flush() { return impl_->WriteReady(impl_->next_seq); }
 Status IndexWriter::Commit() {
   Status s = Flush();
   if (!s.ok()) return s;
-  return impl_->CommitNow();
+  return impl_->CommitAll();
 }
 
-std::uint64_t IndexWriter::size() const { return impl_->db.get_doccount(); }
+std::uint64_t IndexWriter::size() const {
+  if (!impl_->sharded()) return impl_->single.db.get_doccount();
+  std::uint64_t n = 0;
+  for (const auto& shard : impl_->shards) n += shard->doccount;
+  return n;
+}
+
+std::uint32_t IndexWriter::shards() const {
+  return impl_->sharded() ? static_cast<std::uint32_t>(impl_->shards.size()) : 1;
+}
 
 }  // namespace amicus

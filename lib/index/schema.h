@@ -65,6 +65,10 @@ inline constexpr std::string_view kAliasMetadataPrefix = "alias:";
 // "display:" + entity term -> the entity's canonical name as first written,
 // to show a term ("XORGimmigration and customs enforcement") to people.
 inline constexpr std::string_view kDisplayMetadataPrefix = "display:";
+// "synonym:" + QueryParser key -> the entity terms it is a synonym of,
+// separated by kListSeparator. The same as the synonym table, which
+// xapian-tcpsrv 1.4 does not serve; searchers of remote databases read this.
+inline constexpr std::string_view kSynonymMetadataPrefix = "synonym:";
 
 // --- document data: a JSON object with the stored fields a hit needs:
 // {"id","title","published","organization","url","language","text"}.

@@ -162,18 +162,6 @@ Xapian::Query TermRange(const Xapian::Database& db, const std::string& lo, const
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t end = s.find(schema::kListSeparator, start);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 // person:, org:, law:, place: — the value is any name the index has seen
 // for an entity (its canonical name or an alias in some release), matched
 // by NameKey (case, accents, periods ignored). A place given without its
@@ -354,21 +342,21 @@ class MentionsProcessor : public CheckedProcessor {
 
  private:
   static std::string Year4(int y) {
-    char buf[8];
+    char buf[24];
     std::snprintf(buf, sizeof buf, "%04d", y);
     return buf;
   }
   static std::string NextMonth(const std::string& ym) {
     int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(4, 2)) + 1;
     if (m > 12) m = 1, ++y;
-    char buf[8];
+    char buf[24];
     std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
     return buf;
   }
   static std::string PreviousMonth(const std::string& ym) {
     int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(4, 2)) - 1;
     if (m < 1) m = 12, --y;
-    char buf[8];
+    char buf[24];
     std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
     return buf;
   }
@@ -578,7 +566,7 @@ Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQu
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                         (spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0u);
+                         (spelling ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
   try {
     out->query = qp.parse_query(folded, flags);
   } catch (const Xapian::QueryParserError& e) {

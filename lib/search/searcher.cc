@@ -1,4 +1,9 @@
+#include <stdlib.h>
+
 #include <algorithm>
+#include <chrono>
+#include <thread>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -8,6 +13,7 @@
 #include "index/schema.h"
 #include "index/xapian_status.h"
 #include "index/entity_terms.h"
+#include "index/shards.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
@@ -15,15 +21,48 @@
 namespace amicus {
 
 struct Searcher::Impl {
-  std::vector<std::string> paths;
-  Xapian::Database db;                 // all of them
-  std::vector<Xapian::Database> parts;  // each of them
+  std::vector<std::string> paths;       // as given, for messages (remotes as HOST:PORT)
+  Xapian::Database db;                  // all of them
+  // Each of them, a stub's databases one by one: Xapian answers metadata
+  // from the first database only, so metadata readers ask every part.
+  std::vector<Xapian::Database> parts;
+  std::vector<bool> part_is_remote;
+  bool has_remote = false;  // a part is served by xapian-tcpsrv
+  // With remote parts: the synonyms (and, once a query needs them, the
+  // spelling words) of the remote parts, which xapian-tcpsrv does not
+  // serve, copied into a scratch database beside `db` for the query parser.
+  std::string mirror_dir;
+  Xapian::WritableDatabase mirror;
+  bool mirror_has_spellings = false;
+  Xapian::Database query_db;  // db, plus the mirror when there is one
   std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
   Analyzer analyzer;  // for snippets
+  ~Impl() { DropMirror(); }
   std::string PathsForMessages() const {
     std::string s;
     for (const auto& p : paths) s += (s.empty() ? "" : ", ") + p;
     return s;
+  }
+  // Opens `path`, a database or a stub listing databases, into `parts`.
+  Status AddPath(const std::string& path, int depth);
+  Status AddRemote(const std::string& host_port);
+  void AddPart(const Xapian::Database& part, bool remote) {
+    db.add_database(part);
+    parts.push_back(part);
+    part_is_remote.push_back(remote);
+    has_remote = has_remote || remote;
+  }
+  // (Re)builds query_db, with the mirror of the remote parts' synonyms.
+  void BuildQueryDb();
+  void LoadRemoteSpellings();
+  void DropMirror();
+  // Metadata of `key` from the first part that has it.
+  std::string Metadata(const std::string& key) const {
+    for (const Xapian::Database& part : parts) {
+      std::string v = part.get_metadata(key);
+      if (!v.empty()) return v;
+    }
+    return std::string();
   }
   Status Run(const SearchRequest& request, SearchResults* results);
 };
@@ -61,27 +100,190 @@ std::vector<std::string> SplitSlot(const std::string& s) {
   return out;
 }
 
+// Facets the slow way, for collections with remote parts: the FacetSpy is
+// given every matching document, fetched from where it lives, as the
+// matcher would have given it (before duplicates are collapsed). Correct,
+// and one document transfer per match.
+void CountFacetsHere(const Xapian::Database& db, const Xapian::Query& query, internal::FacetSpy* spy) {
+  Xapian::Enquire all(db);
+  all.set_query(query);
+  all.set_weighting_scheme(Xapian::BoolWeight());
+  all.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::doccount n = db.get_doccount();
+  Xapian::MSet mset = all.get_mset(0, n, n);
+  mset.fetch();  // asks for every document at once instead of one round trip each
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) (*spy)(it.get_document(), 0);
+}
+
 // Retries when a writer commits while a search reads (Xapian's
-// DatabaseModifiedError): reopen and run again.
-constexpr int kModifiedRetries = 5;
+// DatabaseModifiedError): reopen and run again, waiting a little longer each
+// time (1 ms, 2 ms, ... up to 50 ms) so that a slow search still gets a turn
+// between the commits of a busy indexer.
+constexpr int kModifiedRetries = 40;
 
 }  // namespace
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// Connection and per-call limits for remote databases, in milliseconds.
+constexpr unsigned kRemoteTimeoutMs = 10000;
+constexpr unsigned kRemoteConnectTimeoutMs = 10000;
+constexpr int kMaxStubDepth = 8;
+
+// Spelling words as the indexer keeps them: letters only, 3 to 40 bytes.
+bool IsSpellingWord(const std::string& term) {
+  if (term.size() < 3 || term.size() > 40) return false;
+  for (unsigned char c : term) {
+    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status Searcher::Impl::AddRemote(const std::string& host_port) {
+  std::string host;
+  unsigned port = 0;
+  if (!internal::SplitHostPort(host_port, &host, &port)) {
+    return Status::InvalidArgument("remote database \"" + host_port + "\": give it as HOST:PORT, such as 127.0.0.1:7000");
+  }
+  if (host.empty()) host = "127.0.0.1";
+  try {
+    AddPart(Xapian::Remote::open(host, port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs), /*remote=*/true);
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("remote database " + host_port + ": " + e.get_type() + ": " + e.get_msg() +
+                           "; check that xapian-tcpsrv serves a database there");
+  }
+  return Status::OK();
+}
+
+Status Searcher::Impl::AddPath(const std::string& path, int depth) {
+  std::error_code ec;
+  std::string stub_file, base;
+  if (fs::is_directory(path, ec) && fs::is_regular_file(fs::path(path) / internal::kStubFileName, ec) &&
+      !fs::exists(fs::path(path) / "iamglass", ec)) {
+    stub_file = (fs::path(path) / internal::kStubFileName).string();
+    base = path;
+  } else if (fs::is_regular_file(path, ec)) {
+    stub_file = path;  // a stub file, or a single-file database (then ReadStub fails)
+    base = fs::path(path).parent_path().string();
+  }
+  std::vector<internal::StubLine> lines;
+  bool expand = !stub_file.empty() && depth < kMaxStubDepth && internal::ReadStub(stub_file, &lines) && !lines.empty();
+  for (const internal::StubLine& l : lines) {
+    const bool local = l.type == "auto" || l.type == "glass" || l.type == "chert";
+    const bool tcp = l.type == "remote" && !l.arg.empty() && l.arg[0] == ':' && l.arg.find(' ') == std::string::npos;
+    if (!(local && !l.arg.empty()) && !tcp) expand = false;  // left to Xapian: opened as one part
+  }
+  if (!expand) {
+    try {
+      // A stub Xapian opens itself (a remote "prog" line, say) may hold
+      // remote databases we cannot see: count facets here to be safe.
+      AddPart(Xapian::Database(path), /*remote=*/!stub_file.empty() && !lines.empty());
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, path);
+    }
+    return Status::OK();
+  }
+  for (const internal::StubLine& l : lines) {
+    Status s;
+    if (l.type == "remote") {
+      s = AddRemote(l.arg.substr(1));  // "remote :HOST:PORT"
+    } else {
+      fs::path p(l.arg);
+      s = AddPath(p.is_absolute() || base.empty() ? p.string() : (fs::path(base) / p).string(), depth + 1);
+    }
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+void Searcher::Impl::DropMirror() {
+  if (mirror_dir.empty()) return;
+  try {
+    mirror.close();
+  } catch (const Xapian::Error&) {
+  }
+  std::error_code ec;
+  fs::remove_all(mirror_dir, ec);
+  mirror_dir.clear();
+  mirror_has_spellings = false;
+}
+
+void Searcher::Impl::BuildQueryDb() {
+  DropMirror();
+  query_db = db;
+  if (!has_remote) return;
+  std::string dir = (fs::temp_directory_path() / "amicus-remote-tables-XXXXXX").string();
+  if (::mkdtemp(dir.data()) == nullptr) return;  // then no synonyms from remote parts
+  mirror_dir = dir;
+  mirror = Xapian::WritableDatabase(mirror_dir + "/db", Xapian::DB_CREATE);
+  const std::string prefix(internal::kSynonymMetadataPrefix);
+  for (Xapian::Database& part : parts) {
+    for (Xapian::TermIterator k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
+      const std::string key = (*k).substr(prefix.size());
+      const std::string value = part.get_metadata(*k);
+      std::size_t start = 0;
+      while (start < value.size()) {
+        std::size_t end = value.find(internal::kSynonymSeparator, start);
+        if (end == std::string::npos) end = value.size();
+        mirror.add_synonym(key, value.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+  }
+  mirror.commit();
+  query_db = Xapian::Database();
+  query_db.add_database(db);
+  query_db.add_database(mirror);
+}
+
+// The words of the remote parts' texts with their release counts stand in
+// for their spelling tables.
+void Searcher::Impl::LoadRemoteSpellings() {
+  if (mirror_has_spellings || mirror_dir.empty()) return;
+  mirror_has_spellings = true;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!part_is_remote[i]) continue;  // local parts lend their own spelling tables
+    Xapian::Database& part = parts[i];
+    Xapian::TermIterator t = part.allterms_begin();
+    t.skip_to("a");  // prefixed terms start with capitals
+    for (; t != part.allterms_end(); ++t) {
+      if (IsSpellingWord(*t)) mirror.add_spelling(*t, t.get_termfreq());
+    }
+  }
+  mirror.commit();
+}
+
 Status Searcher::Open(const std::vector<std::string>& paths, std::unique_ptr<Searcher>* out) {
-  if (paths.empty()) return Status::InvalidArgument("no database given; pass --db PATH or set AMICUS_DB");
+  return Open(paths, {}, out);
+}
+
+Status Searcher::Open(const std::vector<std::string>& paths, const std::vector<std::string>& remotes,
+                      std::unique_ptr<Searcher>* out) {
+  if (paths.empty() && remotes.empty()) {
+    return Status::InvalidArgument("no database given; pass --db PATH (or --remote HOST:PORT) or set AMICUS_DB");
+  }
   auto impl = std::make_unique<Impl>();
   impl->paths = paths;
+  impl->paths.insert(impl->paths.end(), remotes.begin(), remotes.end());
   for (const std::string& p : paths) {
-    try {
-      Xapian::Database part(p);
-      impl->db.add_database(part);
-      impl->parts.push_back(part);
-    } catch (const Xapian::Error& e) {
-      return internal::XapianErrorToStatus(e, p);
-    }
+    Status s = impl->AddPath(p, 0);
+    if (!s.ok()) return s;
+  }
+  for (const std::string& r : remotes) {
+    Status s = impl->AddRemote(r);
+    if (!s.ok()) return s;
+  }
+  try {
+    impl->BuildQueryDb();
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, impl->PathsForMessages());
   }
   out->reset(new Searcher(std::move(impl)));
   return Status::OK();
@@ -92,11 +294,13 @@ std::uint64_t Searcher::size() const { return impl_->db.get_doccount(); }
 Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
   for (int attempt = 0;; ++attempt) {
     try {
-      impl_->db.reopen();
-      for (Xapian::Database& part : impl_->parts) part.reopen();
+      bool changed = impl_->db.reopen();
+      for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
+      if (changed && impl_->has_remote) impl_->BuildQueryDb();
       return impl_->Run(request, results);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt + 1 >= kModifiedRetries) return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, 1 << std::min(attempt, 6))));
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
     }
@@ -109,7 +313,7 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     Status created = Extractor::Create(&extractor);
     if (!created.ok()) return created;
   }
-  Status s = internal::BuildQuery(request.query, {db, parts, extractor.get()}, &parsed);
+  Status s = internal::BuildQuery(request.query, {query_db, parts, extractor.get()}, &parsed);
   if (!s.ok()) return s;
   Xapian::Query query = parsed.query;
 
@@ -125,7 +329,9 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     Xapian::Enquire like(db);
     like.set_query(Xapian::Query(id_term));
     LikeTermDecider decider;
-    Xapian::ESet eset = like.get_eset(40, rset, &decider);
+    // Exact term frequencies: over several databases Xapian would estimate
+    // them, and pick other terms than over the same releases in one.
+    Xapian::ESet eset = like.get_eset(40, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<Xapian::Query> terms;
     for (Xapian::ESetIterator t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -148,7 +354,9 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
       break;
   }
   internal::FacetSpy spy;
-  if (request.facets) enquire.add_matchspy(&spy);
+  // xapian-tcpsrv knows no amicus.FacetSpy: with remote parts the facets
+  // are counted here, from the documents (see ClientFacets).
+  if (request.facets && !has_remote) enquire.add_matchspy(&spy);
   const Xapian::doccount doccount = db.get_doccount();
   // Facets count every match; totals are exact for small collections.
   const Xapian::doccount check_at_least = request.facets || doccount <= kExactCountLimit ? doccount : 0;
@@ -167,13 +375,15 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
   if (request.facets) {
+    if (has_remote) CountFacetsHere(db, query, &spy);
     r.has_facets = true;
     r.facets = spy.Result(request.facet_limit);
   }
   if (r.total == 0 && !parsed.match_all) {
     // Nothing found: a misspelt word is the likely reason ("Mamdami").
     internal::ParsedQuery spelled;
-    if (internal::BuildQuery(request.query, {db, parts, extractor.get()}, &spelled, /*spelling=*/true).ok() &&
+    if (has_remote) LoadRemoteSpellings();
+    if (internal::BuildQuery(request.query, {query_db, parts, extractor.get()}, &spelled, /*spelling=*/true).ok() &&
         !spelled.corrected.empty() && spelled.corrected != request.query) {
       r.suggestion = spelled.corrected;
     }
@@ -216,8 +426,9 @@ namespace {
 
 // Terms under `prefix` with their release counts, most first, shown by
 // their display name from the metadata.
-std::vector<FacetValue> TopTerms(const Xapian::Database& db, const std::string& prefix, std::size_t strip,
-                                 std::uint32_t limit) {
+template <typename MetadataFn>
+std::vector<FacetValue> TopTerms(const Xapian::Database& db, const MetadataFn& metadata, const std::string& prefix,
+                                 std::size_t strip, std::uint32_t limit) {
   std::vector<std::pair<std::string, Xapian::doccount>> all;
   for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     all.emplace_back(*t, t.get_termfreq());
@@ -227,7 +438,7 @@ std::vector<FacetValue> TopTerms(const Xapian::Database& db, const std::string& 
   std::partial_sort(all.begin(), all.begin() + n, all.end(), order);
   std::vector<FacetValue> out;
   for (std::size_t i = 0; i < n; ++i) {
-    std::string display = db.get_metadata(schema::Term(schema::kDisplayMetadataPrefix, all[i].first));
+    std::string display = metadata(schema::Term(schema::kDisplayMetadataPrefix, all[i].first));
     if (display.empty()) display = all[i].first.substr(strip);
     out.push_back({display, all[i].second});
   }
@@ -244,7 +455,9 @@ std::string DashedDate(const std::string& ymd) {
 Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
   try {
     impl_->db.reopen();
+    for (Xapian::Database& part : impl_->parts) part.reopen();
     const Xapian::Database& db = impl_->db;
+    auto metadata = [this](const std::string& key) { return impl_->Metadata(key); };
     CollectionStats st;
     st.releases = db.get_doccount();
     if (db.get_value_freq(schema::kPublishedSlot) > 0) {
@@ -255,12 +468,12 @@ Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
          t != db.allterms_end(std::string(schema::kLanguagePrefix)); ++t) {
       st.languages.push_back({(*t).substr(schema::kLanguagePrefix.size()), t.get_termfreq()});
     }
-    st.publishers = TopTerms(db, std::string(schema::kPublisherPrefix), schema::kPublisherPrefix.size(), limit);
+    st.publishers = TopTerms(db, metadata, std::string(schema::kPublisherPrefix), schema::kPublisherPrefix.size(), limit);
     std::vector<FacetValue>* lists[4] = {&st.top_entities.people, &st.top_entities.organizations,
                                          &st.top_entities.legislation, &st.top_entities.locations};
     int i = 0;
     for (const internal::EntityCategory& cat : internal::EntityCategories()) {
-      *lists[i++] = TopTerms(db, std::string(cat.prefix), cat.prefix.size(), limit);
+      *lists[i++] = TopTerms(db, metadata, std::string(cat.prefix), cat.prefix.size(), limit);
     }
     *out = std::move(st);
   } catch (const Xapian::Error& e) {
@@ -280,11 +493,12 @@ Status Searcher::ListEntities(const std::string& category, const std::string& pr
   }
   try {
     impl_->db.reopen();
+    for (Xapian::Database& part : impl_->parts) part.reopen();
     const std::string term_prefix = schema::Term(cat->prefix, NameKey(prefix));
     std::vector<FacetValue> all;
     for (Xapian::TermIterator t = impl_->db.allterms_begin(term_prefix); t != impl_->db.allterms_end(term_prefix);
          ++t) {
-      std::string display = impl_->db.get_metadata(schema::Term(schema::kDisplayMetadataPrefix, *t));
+      std::string display = impl_->Metadata(schema::Term(schema::kDisplayMetadataPrefix, *t));
       if (display.empty()) display = (*t).substr(cat->prefix.size());
       all.push_back({display, t.get_termfreq()});
     }
