@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -71,6 +72,49 @@ TEST_F(ProgressTest, BarOnATerminal) {
   EXPECT_NE(out.find("/s"), std::string::npos) << out;
   EXPECT_NE(out.find("%"), std::string::npos) << out;
   EXPECT_NE(out.find("1800 added"), std::string::npos) << out;
+}
+
+// Runs a tool under a pseudo-terminal and returns what it printed.
+std::string UnderTerminal(const std::vector<std::string>& argv, const char* no_color) {
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) return "forkpty failed";
+  if (pid == 0) {
+    if (no_color != nullptr) {
+      ::setenv("NO_COLOR", no_color, 1);
+    } else {
+      ::unsetenv("NO_COLOR");
+    }
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(master);
+  return out;
+}
+
+TEST_F(ProgressTest, ColoursOnlyOnATerminalAndNotWithNoColor) {
+  const std::string db = (dir_ / "color.db").string();
+  ASSERT_EQ(std::system((kBin + "/amicus-index --quiet --db " + db + " " + std::string(AMICUS_TEST_DATA) +
+                         "/releases.jsonl").c_str()),
+            0);
+  const std::vector<std::string> search = {kBin + "/amicus-search", "--db", db, "sanctuary"};
+  std::string coloured = UnderTerminal(search, nullptr);
+  EXPECT_NE(coloured.find("\x1b["), std::string::npos) << coloured;
+  std::string plain = UnderTerminal(search, "1");
+  EXPECT_EQ(plain.find("\x1b["), std::string::npos) << plain;
+  EXPECT_NE(plain.find("releases match"), std::string::npos) << plain;
 }
 
 TEST_F(ProgressTest, NoFloodWithoutATerminal) {

@@ -81,6 +81,28 @@ TEST_F(IndexWriterTest, StoresSchemaTermsAndSlots) {
   EXPECT_EQ(*pos, 1u);
 }
 
+TEST_F(IndexWriterTest, StemsEachReleaseInItsOwnLanguage) {
+  std::unique_ptr<IndexWriter> w;
+  ASSERT_TRUE(IndexWriter::Open(DbPath(), {}, &w).ok());
+  Release es = Sample("es1", "Talleres sobre los derechos de los inmigrantes");
+  es.text = "Nueva York, NY — Hoy, la alianza anunció talleres para inmigrantes sobre sus derechos y las "
+            "detenciones.";
+  ASSERT_TRUE(w->Add(es).ok());  // language detected: Spanish
+  Release en = Sample("en1", "Workshops for immigrants");
+  en.text = "Today the coalition announced workshops for immigrants about their rights.";
+  ASSERT_TRUE(w->Add(en).ok());
+  w.reset();
+  Xapian::Database db(DbPath());
+  EXPECT_TRUE(db.term_exists("Les"));
+  EXPECT_TRUE(db.term_exists("Len"));
+  // Snowball Spanish: inmigrantes -> inmigr, derechos -> derech; English
+  // would give inmigrant and derecho.
+  EXPECT_EQ(db.get_termfreq("Zinmigr"), 1u);
+  EXPECT_EQ(db.get_termfreq("Zderech"), 1u);
+  EXPECT_EQ(db.get_termfreq("Zinmigrant"), 0u);
+  EXPECT_EQ(db.get_termfreq("Zimmigr"), 1u);  // the English release: immigrants -> immigr
+}
+
 TEST_F(IndexWriterTest, RejectsReleaseWithoutId) {
   std::unique_ptr<IndexWriter> w;
   ASSERT_TRUE(IndexWriter::Open(DbPath(), {}, &w).ok());
