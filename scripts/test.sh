@@ -21,7 +21,7 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== 2. sanitizer build (address, undefined) and tests"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DAMICUS_SANITIZE=ON -DAMICUS_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAMICUS_SANITIZE=ON -DAMICUS_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
