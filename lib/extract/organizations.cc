@@ -138,7 +138,9 @@ struct Seg {
 Status OrgKnowledge::Load(const KnowledgeFiles& files) {
   Status st = files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.empty() || f[0].empty()) return Status::Corruption("agencies.tsv:" + std::to_string(line) + ": empty name");
-    Agency a{std::string(f[0]), f.size() > 2 ? std::string(f[2]) : std::string()};
+    Agency a;
+    a.canonical = std::string(f[0]);
+    if (f.size() > 2) a.region = std::string(f[2]);
     std::size_t idx = agencies_.size();
     agencies_.push_back(a);
     agency_keys_.emplace(FoldKey(f[0]), idx);

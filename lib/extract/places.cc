@@ -518,12 +518,6 @@ std::string_view Gap(std::string_view t, const std::vector<Word>& w, std::size_t
 // Gap is a single plain space (words of one name).
 bool Tight(std::string_view gap) { return gap == " "; }
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  AppendFolded(s, &out);
-  return out;
-}
-
 bool InList(const std::string& w, const char* const* list) {
   // First byte before the full compare: most probes miss on it (no strlen).
   if (w.empty()) return false;
@@ -644,7 +638,6 @@ struct Mention {
   bool small_ok = true;
 };
 
-bool IsState(const Gazetteer& g, int id) { return id >= 0 && g.entry(id).kind == PlaceKind::kState; }
 
 // A capitalized name of 1-3 tight words ending at word e-1 (exclusive e);
 // returns its first word, or e when there is none. Leading determiners and

@@ -91,11 +91,11 @@ struct AsciiClasses {
   constexpr AsciiClasses() {
     for (int i = 0; i < 0x20; ++i) c[i] = kSpace;  // Xapian: CONTROL is space
     c[0x7F] = kSpace;
-    c[' '] = kSpace;
+    c[static_cast<int>(' ')] = kSpace;
     for (int i = '0'; i <= '9'; ++i) c[i] = kWord | kDigit;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = kWord;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = kWord | kUpper;
-    c['_'] = kWord;  // CONNECTOR_PUNCTUATION
+    c[static_cast<int>('_')] = kWord;  // CONNECTOR_PUNCTUATION
   }
 };
 constexpr AsciiClasses kAscii;
