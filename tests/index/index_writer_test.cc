@@ -7,6 +7,7 @@
 #include "amicus/index.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
+#include "index/db_contents.h"
 
 namespace amicus {
 namespace {
@@ -132,34 +133,6 @@ TEST_F(IndexWriterTest, CommitsEveryBatch) {
   EXPECT_EQ(reader.get_doccount(), 2u);
 }
 
-// Everything a database holds, in docid order, as one string.
-std::string Contents(const std::string& path) {
-  Xapian::Database db(path);
-  std::string out;
-  for (Xapian::PostingIterator p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-    Xapian::Document d = db.get_document(*p);
-    out += std::to_string(*p) + "|" + d.get_data() + "|";
-    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
-      out += *t + ":" + std::to_string(t.get_wdf());
-      for (Xapian::PositionIterator pi = t.positionlist_begin(); pi != t.positionlist_end(); ++pi) {
-        out += "," + std::to_string(*pi);
-      }
-      out += " ";
-    }
-    for (Xapian::ValueIterator v = d.values_begin(); v != d.values_end(); ++v) out += "#" + *v;
-    out += "\n";
-  }
-  for (Xapian::TermIterator k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
-    out += "meta " + *k + "=" + db.get_metadata(*k) + "\n";
-  }
-  for (Xapian::TermIterator k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
-    for (Xapian::TermIterator t = db.synonyms_begin(*k); t != db.synonyms_end(*k); ++t) out += "syn " + *k + "=" + *t + "\n";
-  }
-  for (Xapian::TermIterator w = db.spellings_begin(); w != db.spellings_end(); ++w) {
-    out += "spell " + *w + "=" + std::to_string(w.get_termfreq()) + "\n";
-  }
-  return out;
-}
 
 TEST_F(IndexWriterTest, SameDatabaseWhateverTheThreadCount) {
   std::vector<Release> releases;
@@ -189,7 +162,7 @@ TEST_F(IndexWriterTest, SameDatabaseWhateverTheThreadCount) {
     w.reset();
     ASSERT_EQ(order.size(), releases.size());
     for (std::size_t i = 0; i < releases.size(); ++i) EXPECT_EQ(order[i], releases[i].id);  // callbacks in input order
-    contents[k] = Contents(path);
+    contents[k] = testing::Contents(path);
   }
   EXPECT_FALSE(contents[0].empty());
   EXPECT_EQ(contents[0], contents[1]);

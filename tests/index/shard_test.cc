@@ -14,6 +14,7 @@
 
 #include "amicus/index.h"
 #include "index/shards.h"
+#include "index/db_contents.h"
 
 namespace amicus {
 namespace {
@@ -56,34 +57,6 @@ class ShardTest : public ::testing::Test {
   fs::path dir_;
 };
 
-// Everything a database holds, in docid order, as one string.
-std::string Contents(const std::string& path) {
-  Xapian::Database db(path);
-  std::string out;
-  for (Xapian::PostingIterator p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-    Xapian::Document d = db.get_document(*p);
-    out += std::to_string(*p) + "|" + d.get_data() + "|";
-    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
-      out += *t + ":" + std::to_string(t.get_wdf());
-      for (Xapian::PositionIterator pi = t.positionlist_begin(); pi != t.positionlist_end(); ++pi) {
-        out += "," + std::to_string(*pi);
-      }
-      out += " ";
-    }
-    for (Xapian::ValueIterator v = d.values_begin(); v != d.values_end(); ++v) out += "#" + *v;
-    out += "\n";
-  }
-  for (Xapian::TermIterator k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
-    out += "meta " + *k + "=" + db.get_metadata(*k) + "\n";
-  }
-  for (Xapian::TermIterator k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
-    for (Xapian::TermIterator t = db.synonyms_begin(*k); t != db.synonyms_end(*k); ++t) out += "syn " + *k + "=" + *t + "\n";
-  }
-  for (Xapian::TermIterator w = db.spellings_begin(); w != db.spellings_end(); ++w) {
-    out += "spell " + *w + "=" + std::to_string(w.get_termfreq()) + "\n";
-  }
-  return out;
-}
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p);
@@ -121,7 +94,7 @@ TEST_F(ShardTest, SameShardsWhateverTheThreadCount) {
     for (std::size_t i = 0; i < releases.size(); ++i) EXPECT_EQ(order[i], releases[i].id);  // input order
     EXPECT_EQ(outcomes.back(), AddOutcome::kDuplicate);
     EXPECT_EQ(ReadFile(fs::path(path) / "XAPIANDB"), "auto shard-00\nauto shard-01\n");
-    for (int s = 0; s < 2; ++s) contents[k][s] = Contents((fs::path(path) / internal::ShardName(s)).string());
+    for (int s = 0; s < 2; ++s) contents[k][s] = testing::Contents((fs::path(path) / internal::ShardName(s)).string());
     // Xapian opens the folder as one database through the stub.
     EXPECT_EQ(Xapian::Database(path).get_doccount(), 60u);
   }
