@@ -82,6 +82,16 @@ int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::o
   return -1;
 }
 
+int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::options_description& visible,
+                     const char* name, std::vector<std::string>* values, const std::string& usage,
+                     const std::string& epilog, po::variables_map* vm) {
+  po::options_description all;
+  all.add(visible).add_options()(name, po::value(values));
+  po::positional_options_description positional;
+  positional.add(name, -1);
+  return ParseCommandLine(tool, argc, argv, visible, all, positional, usage, epilog, vm);
+}
+
 bool ParseOutputFormat(const std::string& tool, const std::string& value, OutputFormat* out) {
   if (value == "text") {
     *out = OutputFormat::kText;

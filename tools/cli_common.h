@@ -37,6 +37,12 @@ int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::o
                      const po::options_description& all, const po::positional_options_description& positional,
                      const std::string& usage, const std::string& epilog, po::variables_map* vm);
 
+// ParseCommandLine for a tool whose positional arguments (every one, in
+// order) go to `values` under the hidden option `name`.
+int ParseCommandLine(const std::string& tool, int argc, char** argv, const po::options_description& visible,
+                     const char* name, std::vector<std::string>* values, const std::string& usage,
+                     const std::string& epilog, po::variables_map* vm);
+
 // Output formats shared by the tools: --format text|json|jsonl|csv.
 enum class OutputFormat { kText, kJson, kJsonl, kCsv };
 // Parses a --format value; false (after a message on stderr) when unknown.

@@ -86,13 +86,9 @@ int main(int argc, char** argv) {
   amicus::cli::AddInputOptions(&visible, &ingest, &format);
   visible.add_options()("format", po::value(&output)->default_value("jsonl"),
                         "output: jsonl (one object per release), json (one array), text or csv");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
   int rc = amicus::cli::ParseCommandLine(
-      tool, argc, argv, visible, all, positional, "amicus-extract [--published DATE] INPUT...",
+      tool, argc, argv, visible, "input", &inputs, "amicus-extract [--published DATE] INPUT...",
       "Prints one JSON object per release: id, dateline, people, organizations,\n"
       "legislation, locations, dates and money (docs/contract.md). --format csv prints\n"
       "one row per entity: id, category, name, aliases (separated by \"; \"), value.\n"

@@ -34,13 +34,9 @@ int main(int argc, char** argv) {
       ("quiet,q", po::bool_switch(&quiet), "print only problems: no progress, no summary")
       ("progress", po::value(&progress_mode)->default_value("auto"),
        "auto (a bar on a terminal, a line every 30 s otherwise), bar, lines or none");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
   int rc = amicus::cli::ParseCommandLine(
-      tool, argc, argv, visible, all, positional, "amicus-index [--db PATH] [options] INPUT...",
+      tool, argc, argv, visible, "input", &inputs, "amicus-index [--db PATH] [options] INPUT...",
       "Inputs are JSONL files (.jsonl, .ndjson), plain-text press archives (.txt),\n"
       "folders (walked recursively) and - for standard input. A release whose id is\n"
       "already in the database replaces it.\n\n"

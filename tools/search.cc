@@ -169,12 +169,9 @@ int main(int argc, char** argv) {
       ("prefix", po::value(&prefix)->value_name("TEXT"), "with --entities: names starting with TEXT")
       ("stats", po::bool_switch(&stats),
        "what the database holds: releases, date span, languages, publishers, top entities");
-  po::options_description all;
-  all.add(visible).add_options()("query", po::value(&words));
-  po::positional_options_description positional;
-  positional.add("query", -1);
   po::variables_map vm;
-  int rc = amicus::cli::ParseCommandLine(tool, argc, argv, visible, all, positional,
+  int rc = amicus::cli::ParseCommandLine(
+      tool, argc, argv, visible, "query", &words,
                                          "amicus-search [--db PATH] [options] QUERY...", kQueryHelp, &vm);
   if (rc >= 0) return rc;
   if (sort == "relevance") {
