@@ -116,6 +116,16 @@ Entities Extractor::Extract(const Release& release) const {
   internal::FindOrganizations(text, toks, fold, kb_->words, kb_->orgs, ctx, taken, &e.organizations, &org_spans);
   taken.insert(taken.end(), org_spans.begin(), org_spans.end());
   internal::NormalizeSpans(&taken);
+  // A state attorney general's office is named with its state, as the
+  // guideline does ("Office of the New York State Attorney General").
+  if (!ctx.state_name.empty()) {
+    for (NamedEntity& org : e.organizations) {
+      const std::string key = NameKey(org.name);
+      if (key != "office of the attorney general" && key != "attorney general's office") continue;
+      org.aliases.insert(org.aliases.begin(), org.name);
+      org.name = "Office of the " + ctx.state_name + " Attorney General";
+    }
+  }
   std::vector<internal::TextSpan> person_spans;
   internal::FindPeople(text, toks, fold, kb_->words, kb_->people, kb_->places.get(), ctx, taken, &e.people,
                        &person_spans);

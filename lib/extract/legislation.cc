@@ -524,7 +524,7 @@ class LegislationFinder {
       }
     }
     if (w == "Act" || w == "ACT" || w == "Ordinance" || w == "ORDINANCE" || w == "Code" ||
-        w == "CODE") {
+        w == "CODE" || w == "Directive") {
       NameEndingAt(b, we);
       return we;
     }
@@ -806,6 +806,9 @@ class LegislationFinder {
       return (gap == " of the " || gap == " of ") ? 1 : 0;
     }
     if (IsNameType(a.type) && b.type == MType::kAcronym) return gap == " (" ? 1 : 0;
+    // A name and its translation in parentheses: "Ley Nueva York para Todos
+    // (New York for All Act)".
+    if (IsNameType(a.type) && IsNameType(b.type) && gap == " (" && b.e < t_.size() && t_[b.e] == ')') return 1;
     if (a.key.rfind("section:", 0) == 0 || b.key.rfind("section:", 0) == 0 ||
         b.key.rfind("title:", 0) == 0) {
       return 0;  // "Section 6103 of the Internal Revenue Code" names two things
@@ -959,7 +962,13 @@ class LegislationFinder {
         const Mention& m = mentions_[i];
         int rank = 0;
         switch (m.type) {
-          case MType::kName: rank = AllCaps(Surface(m)) ? 3 : 4; break;
+          // An English name outranks its Spanish translation ("Ley ..."),
+          // as the guideline names acts in English.
+          case MType::kName: {
+            std::string_view sv = Surface(m);
+            rank = AllCaps(sv) || sv.substr(0, 4) == "Ley " ? 3 : 4;
+            break;
+          }
           case MType::kNumber:
           case MType::kPair: rank = 2; break;
           case MType::kNickname: rank = 1; break;

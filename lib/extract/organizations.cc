@@ -352,20 +352,30 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
         }
         ++k;
       }
-      if (!match || k > g.e || !In(fold[k], {"de", "del"})) continue;
+      // Spanish writes "del condado de Hidalgo" in lower case, which ends the
+      // capitalized group: read on past it.
+      const std::size_t n = toks.size();
+      auto word = [&](std::size_t i, const char* w) {
+        return i < n && toks[i].kind == TokKind::kWord && fold[i] == w;
+      };
+      if (!match || !(word(k, "de") || word(k, "del"))) continue;
       bool county = false;
-      if (fold[k] == "del" && k + 2 <= g.e && fold[k + 1] == "condado" && fold[k + 2] == "de") {
+      if (word(k, "del") && word(k + 1, "condado") && word(k + 2, "de")) {
         county = true;
         k += 3;
-      } else if (k + 3 <= g.e && fold[k] == "de" && fold[k + 1] == "la" && fold[k + 2] == "ciudad" &&
-                 fold[k + 3] == "de") {
+      } else if (word(k, "de") && word(k + 1, "la") && word(k + 2, "ciudad") && word(k + 3, "de")) {
         k += 4;
       } else {
         ++k;
       }
-      if (k > g.e || !toks[k].cap) break;
-      std::string place(text.substr(toks[k].begin, toks[g.e].end - toks[k].begin));
-      add_org(place + (county ? " County " : " ") + body.english, g);
+      if (k >= n || toks[k].kind != TokKind::kWord || !toks[k].cap) break;
+      std::size_t last = std::max(k, g.e);
+      while (last + 1 < n && toks[last + 1].kind == TokKind::kWord && toks[last + 1].cap &&
+             !toks[last + 1].newline_before) {
+        ++last;
+      }
+      std::string place(text.substr(toks[k].begin, toks[last].end - toks[k].begin));
+      add_org(place + (county ? " County " : " ") + body.english, Seg{g.s, last});
       return;
     }
     // A state's legislature named with the state: "Georgia House of

@@ -75,5 +75,34 @@ TEST(GeneralRulesTest, SpanishLocalBodiesGetTheirEnglishNames) {
   }
 }
 
+TEST(GeneralRulesTest, SpanishBodiesWithLowerCaseCounty) {
+  Entities e = ExtractFrom("McALLEN, Texas — La Oficina del Alguacil del condado de Cameron no respondió el martes.", "es");
+  EXPECT_TRUE(HasOrg(e, "Cameron County Sheriff\xE2\x80\x99s Office"));
+}
+
+TEST(GeneralRulesTest, ActAndItsTranslationAreOneEntity) {
+  Entities e = ExtractFrom("ALBANY, N.Y. — Los grupos apoyan la Ley de Acceso a la Justicia (Access to Justice Act) "
+                           "en la sesión de este año.",
+                           "es");
+  ASSERT_EQ(e.legislation.size(), 1u);
+  EXPECT_EQ(e.legislation[0].name, "Access to Justice Act");
+  ASSERT_EQ(e.legislation[0].aliases.size(), 1u);
+  EXPECT_EQ(e.legislation[0].aliases[0], "Ley de Acceso a la Justicia");
+}
+
+TEST(GeneralRulesTest, DirectivesAreLegislation) {
+  Entities e = ExtractFrom("TRENTON, N.J. — The Immigrant Trust Directive limits what local police may share.");
+  bool found = false;
+  for (const NamedEntity& n : e.legislation) found = found || n.name == "Immigrant Trust Directive";
+  EXPECT_TRUE(found);
+}
+
+TEST(GeneralRulesTest, AttorneyGeneralsOfficeIsNamedWithItsState) {
+  Entities e = ExtractFrom("NEWARK, N.J. — The Office of the Attorney General opened an inquiry on Monday.");
+  EXPECT_TRUE(HasOrg(e, "Office of the New Jersey Attorney General"));
+  e = ExtractFrom("BUFFALO, N.Y. — The Attorney General’s Office said it would appeal.");
+  EXPECT_TRUE(HasOrg(e, "Office of the New York State Attorney General"));
+}
+
 }  // namespace
 }  // namespace amicus

@@ -84,6 +84,11 @@ TEST(QualityGateTest, SecondDevelopmentSetMeetsTheTargets) {
   CheckTargets(std::string(AMICUS_TEST_DATA) + "/dev2/releases.jsonl", 10);
 }
 
+// The third hand-written set (tests/data/dev3/README.md), first scored blind.
+TEST(QualityGateTest, ThirdDevelopmentSetMeetsTheTargets) {
+  CheckTargets(std::string(AMICUS_TEST_DATA) + "/dev3/releases.jsonl", 10);
+}
+
 // Any other annotated file, such as a held-out set:
 // AMICUS_QUALITY_GOLD=path/to/releases.jsonl amicus_extract_tests
 TEST(QualityGateTest, ExternalGoldFile) {
