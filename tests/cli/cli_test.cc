@@ -13,37 +13,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/run_command.h"
+
 namespace {
 
 const std::string kBin = AMICUS_BINARY_DIR;
 const std::string kReleases = std::string(AMICUS_TEST_DATA) + "/releases.jsonl";
 
-struct CommandResult {
-  int status = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
-
-CommandResult Sh(const std::string& command) {
-  static int counter = 0;
-  std::string err_file = (std::filesystem::temp_directory_path() /
-                          ("amicus-cli-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                             .string();
-  CommandResult r;
-  FILE* p = ::popen((command + " 2>" + err_file).c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int raw = ::pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  std::filesystem::remove(err_file);
-  return r;
-}
+using amicus::testing::CommandResult;
+using amicus::testing::Sh;
 
 class CliTest : public ::testing::Test {
  protected:

@@ -27,6 +27,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/run_command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -34,30 +36,8 @@ namespace fs = std::filesystem;
 const std::string kBin = AMICUS_BINARY_DIR;
 const std::string kReleases = std::string(AMICUS_TEST_DATA) + "/releases.jsonl";
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-CommandResult Sh(const std::string& command, const fs::path& dir) {
-  static int counter = 0;
-  const std::string err_file = (dir / ("err-" + std::to_string(counter++))).string();
-  CommandResult r;
-  FILE* p = ::popen((command + " 2>" + err_file).c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int raw = ::pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  fs::remove(err_file);
-  return r;
-}
+using amicus::testing::CommandResult;
+using amicus::testing::Sh;
 
 // A port on 127.0.0.1 that nothing listens on right now.
 int FreePort() {
