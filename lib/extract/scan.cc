@@ -14,6 +14,9 @@ inline std::uint32_t Decode(std::string_view s, std::size_t i, int* len) {
   std::uint32_t cp = c & (0x7F >> n);
   for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   *len = n;
+  // An overlong form of an ASCII character ("\xC0\xB1" for '1') is not that
+  // character: the scanners below treat ASCII byte by byte.
+  if (cp < 0x80) return 0xFFFD;
   return cp;
 }
 
@@ -172,6 +175,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if ((c == ',' || c == '.') && j + 1 < n && text[j + 1] >= '0' && text[j + 1] <= '9') { ++j; continue; }
         break;
       }
+      if (j == i) j = i + len;  // never stand still, whatever the bytes
       t.end = static_cast<std::uint32_t>(j);
       i = j;
       out->push_back(t);
