@@ -7,18 +7,12 @@
 #include <memory>
 #include <string>
 
+#include "extract/test_gazetteer.h"
+
 namespace amicus::internal {
 namespace {
 
-const Gazetteer& G() {
-  static const Gazetteer* g = [] {
-    std::unique_ptr<Gazetteer> p;
-    Status s = Gazetteer::Load(KnowledgeFiles::Embedded(), &p);
-    EXPECT_TRUE(s.ok()) << s.message();
-    return p.release();
-  }();
-  return *g;
-}
+const Gazetteer& G() { return TestGazetteer(); }
 
 struct Case {
   const char* text;

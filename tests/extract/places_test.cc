@@ -10,18 +10,12 @@
 
 #include "extract/dateline.h"
 
+#include "extract/test_gazetteer.h"
+
 namespace amicus::internal {
 namespace {
 
-const Gazetteer& G() {
-  static const Gazetteer* g = [] {
-    std::unique_ptr<Gazetteer> p;
-    Status s = Gazetteer::Load(KnowledgeFiles::Embedded(), &p);
-    EXPECT_TRUE(s.ok()) << s.message();
-    return p.release();
-  }();
-  return *g;
-}
+const Gazetteer& G() { return TestGazetteer(); }
 
 // Canonical names found in `text` (with its dateline, if any), joined by ';'.
 std::string Names(const std::string& text, const std::vector<TextSpan>& taken = {}) {
