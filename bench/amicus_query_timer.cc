@@ -4,10 +4,11 @@
 // include both).
 //
 //   amicus_query_timer --db DIR --queries FILE [--rounds N] [--mode plain|facets|both]
-//                      [--per-query]
+//                      [--per-query] [--snippet-bytes N] [--no-collapse]
 //
 // plain: top 10 with snippets (SearchRequest defaults); facets: the same
-// with facets over all matches. Output: see query_timing.h, one summary line
+// with facets over all matches. --snippet-bytes 0 and --no-collapse take
+// those parts out, to see what they cost. Output: see query_timing.h, one summary line
 // per mode.
 #include <cstdlib>
 #include <iostream>
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
   std::string db_path, queries_path, mode = "both";
   int rounds = 5;
   bool per_query = false;
+  int snippet_bytes = -1;   // -1: the SearchRequest default
+  bool collapse = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) {
@@ -34,9 +37,13 @@ int main(int argc, char** argv) {
       mode = argv[++i];
     } else if (a == "--per-query") {
       per_query = true;
+    } else if (a == "--snippet-bytes" && i + 1 < argc) {
+      snippet_bytes = std::atoi(argv[++i]);
+    } else if (a == "--no-collapse") {
+      collapse = false;
     } else {
       std::cerr << "usage: amicus_query_timer --db DIR --queries FILE [--rounds N] "
-                   "[--mode plain|facets|both] [--per-query]\n";
+                   "[--mode plain|facets|both] [--per-query] [--snippet-bytes N] [--no-collapse]\n";
       return 2;
     }
   }
@@ -63,6 +70,8 @@ int main(int argc, char** argv) {
       amicus::SearchRequest req;
       req.query = q;
       req.facets = facets;
+      if (snippet_bytes >= 0) req.snippet_bytes = static_cast<std::uint32_t>(snippet_bytes);
+      req.collapse_duplicates = collapse;
       amicus::SearchResults res;
       amicus::Status st = searcher->Search(req, &res);
       if (!st.ok()) {

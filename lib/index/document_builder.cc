@@ -66,14 +66,103 @@ void DocumentBuilder::AddText(std::string_view text, bool is_title, const Xapian
   *position += next + kBodyPositionGap;
 }
 
-std::string DocumentBuilder::StoredFields(const Release& r, const std::string& language) {
-  nlohmann::json j = {{"id", r.id},           {"title", r.title},
-                      {"published", r.published}, {"organization", r.organization},
-                      {"url", r.url},         {"language", language},
-                      {"text", r.text}};
-  // Replace rather than throw on invalid UTF-8: ingest reports such input,
-  // and a stored field must never stop indexing.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+namespace {
+
+void AppendField(std::string_view name, std::string_view value, std::string* out) {
+  if (value.empty()) return;
+  out->append(name);
+  out->push_back('=');
+  for (char c : value) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
+  out->push_back('\n');
+}
+
+}  // namespace
+
+std::string DocumentBuilder::StoredFields(const Release& r, const std::string& language,
+                                          const Xapian::Document& doc) {
+  std::string data;
+  data.reserve(512 + r.text.size());
+  AppendField("id", r.id, &data);
+  AppendField("title", r.title, &data);
+  AppendField("published", r.published, &data);
+  AppendField("organization", r.organization, &data);
+  AppendField("url", r.url, &data);
+  AppendField("language", language, &data);
+  for (const EntityCategory& cat : EntityCategories()) {
+    const std::string slot = doc.get_value(cat.slot);
+    for (std::size_t start = 0; start < slot.size();) {
+      std::size_t end = slot.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = slot.size();
+      AppendField(cat.field, std::string_view(slot).substr(start, end - start), &data);
+      start = end + 1;
+    }
+  }
+  data.push_back('\n');
+  data.append(r.text);
+  return data;
+}
+
+namespace {
+
+// The layout of databases written before 0.2: one JSON object.
+bool ParseJsonStoredFields(std::string_view data, StoredDocument* out) {
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("id")) return false;
+  auto field = [&j](const char* name) {
+    auto it = j.find(name);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  out->id = field("id");
+  out->title = field("title");
+  out->published = field("published");
+  out->organization = field("organization");
+  out->url = field("url");
+  out->language = field("language");
+  out->text = field("text");
+  out->has_entities = false;
+  return true;
+}
+
+}  // namespace
+
+bool ParseStoredFields(std::string_view data, StoredDocument* out) {
+  *out = StoredDocument();
+  if (!data.empty() && data[0] == '{') return ParseJsonStoredFields(data, out);
+  std::vector<std::string>* lists[4] = {&out->people, &out->organizations, &out->legislation, &out->locations};
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) return false;  // no empty line: not amicus data
+    if (nl == pos) break;                             // the empty line: the text follows
+    const std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return false;
+    const std::string_view name = line.substr(0, eq), value = line.substr(eq + 1);
+    if (name == "id") {
+      out->id.assign(value);
+    } else if (name == "title") {
+      out->title.assign(value);
+    } else if (name == "published") {
+      out->published.assign(value);
+    } else if (name == "organization") {
+      out->organization.assign(value);
+    } else if (name == "url") {
+      out->url.assign(value);
+    } else if (name == "language") {
+      out->language.assign(value);
+    } else {
+      int i = 0;
+      for (const EntityCategory& cat : EntityCategories()) {
+        if (name == cat.field) lists[i]->emplace_back(value);
+        ++i;
+      }
+    }  // other names: written by a later version, not shown by this one
+  }
+  if (out->id.empty()) return false;
+  out->has_entities = true;
+  out->text.assign(data.substr(pos + 1));
+  return true;
 }
 
 Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language,
@@ -109,7 +198,7 @@ Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& lan
   AddEntityTerms(entities, &doc);
   std::string dup = DuplicateKey(r.text);
   if (!dup.empty()) doc.add_value(schema::kDuplicateSlot, dup);
-  doc.set_data(StoredFields(r, language));
+  doc.set_data(StoredFields(r, language, doc));
   return doc;
 }
 

@@ -19,6 +19,27 @@
 
 namespace amicus::internal {
 
+// What a result shows of a release, as kept in the document data: lines
+// of NAME=VALUE (id, title, published, organization, url, language, then
+// one person=, org=, law= or place= line per canonical entity name), an
+// empty line, then the text as it is; Omega keeps its fields the same way.
+// Values never hold a line break (they are written as spaces). The layout
+// is read by splitting lines, with no unescaping and no JSON, and the names
+// are here as well as in their facet slots, because lexing a stored JSON
+// object with the whole text and reading four slots per hit were half of
+// a query's time (measured in bench/). Databases written before this layout
+// hold one JSON object with a "text" member and the names only in the
+// slots; ParseStoredFields reads both.
+struct StoredDocument {
+  std::string id, title, published, organization, url, language, text;
+  bool has_entities = false;  // false: the names are only in the slots
+  std::vector<std::string> people, organizations, legislation, locations;
+};
+
+// Reads document data written by DocumentBuilder::StoredFields. Returns
+// false when `data` is not amicus stored fields.
+bool ParseStoredFields(std::string_view data, StoredDocument* out);
+
 class DocumentBuilder {
  public:
   DocumentBuilder();
@@ -27,8 +48,9 @@ class DocumentBuilder {
   // resolved; `entities` are the release's extracted entities.
   Xapian::Document Build(const Release& release, const std::string& language, const Entities& entities);
 
-  // The stored-fields JSON kept as the document data.
-  static std::string StoredFields(const Release& release, const std::string& language);
+  // The document data (see StoredDocument) of `release`, whose entity
+  // slots are already set on `doc`.
+  static std::string StoredFields(const Release& release, const std::string& language, const Xapian::Document& doc);
 
  private:
   // Adds the terms of `text` at positions from `*position` on; title text

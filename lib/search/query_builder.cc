@@ -528,7 +528,7 @@ Status PublishedFilter(const std::string& value, Xapian::Query* out) {
   return Status::OK();
 }
 
-Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out, bool spelling) {
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out) {
   const Xapian::Database& db = context.db;
   if (!HasNonSpace(text)) {
     out->query = Xapian::Query::MatchAll;
@@ -543,50 +543,134 @@ Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQu
   Status fields = CheckFields(text);
   if (!fields.ok()) return fields;
   std::string folded = QuoteSectionTokens(StripDiacritics(text));
-  std::string lang = folded.find("lang:es") != std::string::npos ? "es" : DetectLanguage(folded);
-  out->stem_language = StemmerLanguage(lang);
+  // A release's words are stemmed in its own language, and a query of a
+  // few words rarely says which language it is in ("derechos", "asylum
+  // fee"). Unless lang: says, the query is read with both stemmers and a
+  // release matches either reading; where the readings are the same (names,
+  // numbers, words both stemmers leave alone) it is read once.
+  const bool lang_es = folded.find("lang:es") != std::string::npos;
+  const bool lang_en = folded.find("lang:en") != std::string::npos;
+  const std::string detected = lang_es ? "es" : lang_en ? "en" : DetectLanguage(folded);
+  out->stem_language = StemmerLanguage(detected);
+  std::vector<std::string> languages = {out->stem_language};
+  if (!lang_es && !lang_en) languages.push_back(detected == "es" ? "english" : "spanish");
 
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem(out->stem_language));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_default_op(Xapian::Query::OP_AND);
-  qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  qp.add_prefix("title", std::string(schema::kTitlePrefix));
-  qp.add_boolean_prefix("id", std::string(schema::kIdPrefix));
   std::string field_error;
-  qp.add_boolean_prefix("lang", (new LanguageProcessor(&field_error))->release());
-  qp.add_boolean_prefix("published", (new PublishedProcessor(&field_error))->release());
-  qp.add_boolean_prefix("publisher", (new PublisherProcessor(&field_error, db))->release());
-  for (const EntityCategory& cat : EntityCategories()) {
-    qp.add_boolean_prefix(cat.field, (new EntityProcessor(&field_error, context, cat))->release());
-  }
-  qp.add_boolean_prefix("mentions", (new MentionsProcessor(&field_error, db))->release());
-  qp.add_boolean_prefix("amount", (new AmountProcessor(&field_error, db))->release());
-  const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                         (spelling ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
-  try {
-    out->query = qp.parse_query(folded, flags);
-  } catch (const Xapian::QueryParserError& e) {
-    std::string msg = e.get_msg();
-    if (msg.rfind("Syntax:", 0) == 0) {
-      msg = "malformed query \"" + text + "\" (" + msg +
-            "); AND, OR and NOT need words on both sides, and parentheses must balance";
+  std::vector<Xapian::Query> readings;
+  for (std::size_t li = 0; li < languages.size(); ++li) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem(languages[li]));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.add_prefix("title", std::string(schema::kTitlePrefix));
+    qp.add_boolean_prefix("id", std::string(schema::kIdPrefix));
+    qp.add_boolean_prefix("lang", (new LanguageProcessor(&field_error))->release());
+    qp.add_boolean_prefix("published", (new PublishedProcessor(&field_error))->release());
+    qp.add_boolean_prefix("publisher", (new PublisherProcessor(&field_error, db))->release());
+    for (const EntityCategory& cat : EntityCategories()) {
+      qp.add_boolean_prefix(cat.field, (new EntityProcessor(&field_error, context, cat))->release());
     }
-    return Status::InvalidArgument(msg);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    throw;  // the Searcher reopens the database and runs the query again
-  } catch (const Xapian::Error& e) {
-    return Status::InvalidArgument("query \"" + text + "\": " + e.get_msg());
+    qp.add_boolean_prefix("mentions", (new MentionsProcessor(&field_error, db))->release());
+    qp.add_boolean_prefix("amount", (new AmountProcessor(&field_error, db))->release());
+    const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                           Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    try {
+      readings.push_back(qp.parse_query(folded, flags));
+    } catch (const Xapian::QueryParserError& e) {
+      std::string msg = e.get_msg();
+      if (msg.rfind("Syntax:", 0) == 0) {
+        msg = "malformed query \"" + text + "\" (" + msg +
+              "); AND, OR and NOT need words on both sides, and parentheses must balance";
+      }
+      return Status::InvalidArgument(msg);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // the Searcher reopens the database and runs the query again
+    } catch (const Xapian::Error& e) {
+      return Status::InvalidArgument("query \"" + text + "\": " + e.get_msg());
+    }
+    if (!field_error.empty()) return Status::InvalidArgument(field_error);
   }
-  if (!field_error.empty()) return Status::InvalidArgument(field_error);
-  out->corrected = qp.get_corrected_query_string();
+  out->query = readings[0];
+  if (readings.size() > 1 && readings[1].serialise() != readings[0].serialise()) {
+    // Each reading is asked of the releases stemmed its way (the indexer
+    // stems "es" releases in Spanish and every other in English), or
+    // "ICE -courthouse" read in Spanish would let through English releases
+    // that say "courthouse".
+    const Xapian::Query spanish_releases(schema::Term(schema::kLanguagePrefix, "es"));
+    auto in_language = [&](const Xapian::Query& q, const std::string& language) {
+      return language == "spanish" ? Xapian::Query(Xapian::Query::OP_FILTER, q, spanish_releases)
+                                   : Xapian::Query(Xapian::Query::OP_AND_NOT, q, spanish_releases);
+    };
+    out->query = Xapian::Query(Xapian::Query::OP_OR, in_language(readings[0], languages[0]),
+                               in_language(readings[1], languages[1]));
+  }
   if (out->query.empty()) {
     return Status::InvalidArgument("query \"" + text + "\" has no searchable words; give at least one word or filter");
   }
   return Status::OK();
+}
+
+namespace {
+
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+bool IsOperator(std::string_view w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
+}
+
+}  // namespace
+
+std::string SpellingSuggestion(const std::string& text, const Xapian::Database& db) {
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!IsWordByte(c)) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < n && (IsWordByte(static_cast<unsigned char>(text[end])) ||
+                       (text[end] == '\'' && end + 1 < n && IsWordByte(static_cast<unsigned char>(text[end + 1]))))) {
+      ++end;
+    }
+    const std::string_view word(text.data() + i, end - i);
+    if (end < n && text[end] == ':') {
+      // A field: it and its value ("person:Mamdami", 'law:"Dream Act"') stay as typed.
+      std::size_t v = end + 1;
+      if (v < n && text[v] == '"') {
+        std::size_t close = text.find('"', v + 1);
+        v = close == std::string::npos ? n : close + 1;
+      } else {
+        while (v < n && text[v] != ' ' && text[v] != '\t' && text[v] != ')') ++v;
+      }
+      out.append(text, i, v - i);
+      i = v;
+      continue;
+    }
+    i = end;
+    const bool after_dash = !out.empty() && out.back() == '-';
+    std::string folded = FoldText(word);
+    std::string suggestion;
+    if (!IsOperator(word) && !after_dash && folded.size() >= 3 && folded.size() <= 40 && !db.term_exists(folded)) {
+      // One edit for short words, two for longer ones (as Lucene's fuzzy
+      // queries do): two edits from a five-letter word reach too many
+      // common words ("theft" -> "the").
+      suggestion = db.get_spelling_suggestion(folded, folded.size() <= 5 ? 1 : 2);
+    }
+    if (!suggestion.empty()) {
+      out.append(suggestion);
+      changed = true;
+    } else {
+      out.append(word);
+    }
+  }
+  return changed ? out : std::string();
 }
 
 }  // namespace amicus::internal

@@ -21,7 +21,6 @@ struct ParsedQuery {
   Xapian::Query query;
   std::string stem_language;  // "english" / "spanish": what free text was stemmed with
   bool match_all = false;     // the query had no words and no filters
-  std::string corrected;      // the query with likely misspellings corrected, or empty
 };
 
 // What a query is parsed against. Everything must outlive the call.
@@ -36,11 +35,17 @@ struct QueryContext {
 };
 
 // Parses `text`. Errors are InvalidArgument with a message that quotes the
-// offending part. With `spelling`, also fills ParsedQuery::corrected (the
-// parser then looks every word up in the spelling table, which costs
-// about as much as the search itself: the searcher asks only when a query
-// finds nothing).
-Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out, bool spelling = false);
+// offending part.
+Status BuildQuery(const std::string& text, const QueryContext& context, ParsedQuery* out);
+
+// `text` with its likely misspellings corrected ("Mamdami" -> "mamdani"),
+// or empty when no word needs it. Only words that are no term of `db` are
+// looked up in the spelling table; field names, field values, operators
+// and -excluded words are left as typed. Each lookup costs about as much as
+// a search (Xapian's QueryParser looks up every word, which made a query
+// that found nothing slower than any that did): the searcher asks only
+// when a query finds nothing.
+std::string SpellingSuggestion(const std::string& text, const Xapian::Database& db);
 
 // Turns a published: value ("2026", "2026-03", "2026-03-09", "A..B") into a
 // query on the publication date. Exposed for tests.

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 #include <filesystem>
+#include <map>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -12,6 +13,7 @@
 #include "amicus/text.h"
 #include "index/schema.h"
 #include "index/xapian_status.h"
+#include "index/document_builder.h"
 #include "index/entity_terms.h"
 #include "index/shards.h"
 #include "search/facets.h"
@@ -36,7 +38,13 @@ struct Searcher::Impl {
   bool mirror_has_spellings = false;
   Xapian::Database query_db;  // db, plus the mirror when there is one
   std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
-  Analyzer analyzer;  // for snippets
+  // Stemmers by language, for snippets: creating one is not free.
+  std::map<std::string, Xapian::Stem> stemmers;
+  const Xapian::Stem& StemmerFor(const std::string& language) {
+    auto it = stemmers.find(language);
+    if (it == stemmers.end()) it = stemmers.emplace(language, Xapian::Stem(StemmerLanguage(language))).first;
+    return it->second;
+  }
   ~Impl() { DropMirror(); }
   std::string PathsForMessages() const {
     std::string s;
@@ -381,41 +389,46 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   }
   if (r.total == 0 && !parsed.match_all) {
     // Nothing found: a misspelt word is the likely reason ("Mamdami").
-    internal::ParsedQuery spelled;
     if (has_remote) LoadRemoteSpellings();
-    if (internal::BuildQuery(request.query, {query_db, parts, extractor.get()}, &spelled, /*spelling=*/true).ok() &&
-        !spelled.corrected.empty() && spelled.corrected != request.query) {
-      r.suggestion = spelled.corrected;
-    }
+    std::string corrected = internal::SpellingSuggestion(request.query, query_db);
+    if (corrected != request.query) r.suggestion = std::move(corrected);
+  }
+  // The query's own words mark every hit's snippet: asking Xapian which
+  // terms matched each hit would read the hit's whole term list.
+  internal::SnippetTerms snippet_terms;
+  for (Xapian::TermIterator t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    snippet_terms.AddXapianTerm(*t);
   }
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    nlohmann::json fields = nlohmann::json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
-    if (!fields.is_object()) {
+    internal::StoredDocument fields;
+    if (!internal::ParseStoredFields(doc.get_data(), &fields)) {
       return Status::Corruption(PathsForMessages() + ": document " + std::to_string(*it) +
                                 " has no amicus stored fields; is this an amicus database?");
     }
     Hit h;
     h.rank = request.offset + static_cast<std::uint32_t>(it.get_rank()) - mset.get_firstitem() + 1;
-    h.id = fields.value("id", "");
+    h.id = std::move(fields.id);
     h.score = it.get_weight();
-    h.title = fields.value("title", "");
-    h.published = fields.value("published", "");
-    h.organization = fields.value("organization", "");
-    h.url = fields.value("url", "");
-    h.language = fields.value("language", "");
+    h.title = std::move(fields.title);
+    h.published = std::move(fields.published);
+    h.organization = std::move(fields.organization);
+    h.url = std::move(fields.url);
+    h.language = std::move(fields.language);
     h.duplicates = request.collapse_duplicates ? it.get_collapse_count() : 0;
-    h.people = SplitSlot(doc.get_value(schema::kPeopleSlot));
-    h.organizations = SplitSlot(doc.get_value(schema::kOrgsSlot));
-    h.legislation = SplitSlot(doc.get_value(schema::kLawsSlot));
-    h.locations = SplitSlot(doc.get_value(schema::kPlacesSlot));
-    internal::SnippetTerms terms;
-    terms.stemmer = Xapian::Stem(StemmerLanguage(h.language));
-    for (Xapian::TermIterator t = enquire.get_matching_terms_begin(it);
-         t != enquire.get_matching_terms_end(it); ++t) {
-      terms.AddXapianTerm(*t);
+    if (fields.has_entities) {
+      h.people = std::move(fields.people);
+      h.organizations = std::move(fields.organizations);
+      h.legislation = std::move(fields.legislation);
+      h.locations = std::move(fields.locations);
+    } else {  // a database from before the names were stored with the fields
+      h.people = SplitSlot(doc.get_value(schema::kPeopleSlot));
+      h.organizations = SplitSlot(doc.get_value(schema::kOrgsSlot));
+      h.legislation = SplitSlot(doc.get_value(schema::kLawsSlot));
+      h.locations = SplitSlot(doc.get_value(schema::kPlacesSlot));
     }
-    h.snippet = internal::MakeSnippet(fields.value("text", ""), terms, request.snippet_bytes, &analyzer);
+    h.snippet = internal::MakeSnippet(fields.text, snippet_terms, StemmerFor(h.language),
+                                      request.snippet_bytes);
     r.hits.push_back(std::move(h));
   }
   *results = std::move(r);

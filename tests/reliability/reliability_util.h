@@ -24,6 +24,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index/document_builder.h"
+
 namespace amicus::testing {
 
 inline const std::string& BinDir() {
@@ -164,17 +166,17 @@ inline bool ReadDatabase(const std::string& db_path, std::map<std::string, Store
     Xapian::Database db(db_path);
     for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       Xapian::Document doc = db.get_document(*it);
-      nlohmann::json j = nlohmann::json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
-      if (!j.is_object() || !j.contains("id") || !j.contains("title") || !j.contains("text") ||
-          !j["id"].is_string() || !j["text"].is_string() || !j["title"].is_string()) {
+      amicus::internal::StoredDocument stored;
+      if (!amicus::internal::ParseStoredFields(doc.get_data(), &stored) || stored.id.empty() ||
+          doc.get_data().find('\n') == std::string::npos) {
         *error = "document " + std::to_string(*it) + " has incomplete stored data: " + doc.get_data().substr(0, 200);
         return false;
       }
       StoredRelease r;
-      r.id = j["id"].get<std::string>();
-      r.title = j["title"].get<std::string>();
-      r.text = j["text"].get<std::string>();
-      if (j.contains("published") && j["published"].is_string()) r.published = j["published"].get<std::string>();
+      r.id = stored.id;
+      r.title = stored.title;
+      r.text = stored.text;
+      r.published = stored.published;
       // The id term must be on the document, or replace-by-id cannot work.
       Xapian::TermIterator t = doc.termlist_begin();
       t.skip_to("Q" + r.id);

@@ -242,6 +242,54 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAlsoWithoutAccents) {
   }
 }
 
+TEST_F(SearchTest, ShortSpanishQueriesFindSpanishReleases) {
+  // One or two Spanish words do not tell the language detector anything;
+  // Spanish releases are stemmed in Spanish ("derechos" -> "derech"), so
+  // the query must be read that way too.
+  EXPECT_TRUE(Ids("derechos").count("d007"));
+  EXPECT_TRUE(Ids("talleres gratuitos").count("d007"));
+  EXPECT_TRUE(Ids("investigación federal").count("d012"));
+  // English words still find English releases the English way.
+  EXPECT_TRUE(Ids("signing").count("d001"));
+}
+
+TEST_F(SearchTest, ExcludedWordExcludesInEveryLanguageReading) {
+  // Read in Spanish, "sanctuary" stems differently and would not exclude
+  // the English releases that have it.
+  std::set<std::string> with_sanctuary;
+  for (const std::string& id : TextContains("anctuar")) with_sanctuary.insert(id);
+  ASSERT_FALSE(with_sanctuary.empty());
+  std::set<std::string> hits = Ids("Brooklyn -sanctuary");
+  EXPECT_FALSE(hits.empty());
+  for (const std::string& id : hits) EXPECT_FALSE(with_sanctuary.count(id)) << id;
+}
+
+TEST_F(SearchTest, HitsCarryTheirStoredFieldsAndEntities) {
+  SearchResults r = Run("id:d001");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.title, (*meta_)[0]["meta"]["title"].get<std::string>());
+  EXPECT_EQ(h.published, "2026-01-20");
+  EXPECT_EQ(h.organization, "NYC Office of the Mayor");
+  EXPECT_EQ(h.url, (*meta_)[0]["meta"]["url"].get<std::string>());
+  EXPECT_NE(std::find(h.people.begin(), h.people.end(), "Zohran Mamdani"), h.people.end());
+  EXPECT_FALSE(h.organizations.empty());
+  EXPECT_FALSE(h.locations.empty());
+}
+
+TEST_F(SearchTest, SpellingSuggestionsOnlyForUnknownWords) {
+  SearchResults r = Run("Mamdami sanctuary");
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_EQ(r.suggestion, "mamdani sanctuary");
+  // A word the collection has is kept even when a more frequent one is near.
+  r = Run("sanctuary xqzvbw");
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_TRUE(r.suggestion.empty()) << r.suggestion;
+  // Field values and excluded words are left as typed.
+  r = Run("person:Mamdami");
+  EXPECT_TRUE(r.suggestion.empty()) << r.suggestion;
+}
+
 TEST_F(SearchTest, JsonHasTheContractShape) {
   SearchRequest req;
   req.query = "sanctuary published:2026-01";
