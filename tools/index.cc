@@ -1,6 +1,8 @@
 // amicus-index: add or replace releases in an amicus database.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
 
 #include "amicus/index.h"
@@ -18,6 +20,7 @@ int main(int argc, char** argv) {
   amicus::IndexOptions index_options;
   bool quiet = false;
   std::string progress_mode = "auto";
+  std::string threads = "auto";
 
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help");
@@ -26,8 +29,9 @@ int main(int argc, char** argv) {
   visible.add_options()
       ("batch-size", po::value(&index_options.batch_size)->default_value(index_options.batch_size),
        "releases per commit")
-      ("threads,j", po::value(&index_options.threads)->default_value(index_options.threads),
-       "analysis threads beside the writer (0: analyse on the writing thread)")
+      ("threads,j", po::value(&threads)->default_value("auto"),
+       "analysis threads beside the writers (0: analyse on the calling thread; auto: one per core "
+       "not taken by a writer, cores - shards)")
       ("shards", po::value(&index_options.shards)->default_value(index_options.shards)->value_name("N"),
        "spread the releases over N databases written in parallel, in the --db folder with a Xapian stub "
        "file that opens them as one (a sharded database keeps its count; 1 uses what is there)")
@@ -60,6 +64,16 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (threads != "auto") {
+    char* end = nullptr;
+    errno = 0;
+    unsigned long n = std::strtoul(threads.c_str(), &end, 10);
+    if (threads.empty() || *end != '\0' || errno != 0 || n > 256 || threads[0] == '-') {
+      std::cerr << tool << ": --threads " << threads << ": give a number from 0 to 256, or auto\n";
+      return 2;
+    }
+    index_options.threads = static_cast<std::uint32_t>(n);
+  }
   if (progress_mode != "auto" && progress_mode != "bar" && progress_mode != "lines" && progress_mode != "none") {
     std::cerr << tool << ": --progress " << progress_mode << ": use auto, bar, lines or none\n";
     return 2;

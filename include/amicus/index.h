@@ -49,10 +49,15 @@ namespace amicus {
 
 struct IndexOptions {
   std::uint32_t batch_size = 1000;  // releases per automatic commit
-  // Analysis threads beside the writing one; 0 analyses on the calling
-  // thread. The default is one per core.
-  std::uint32_t threads = DefaultThreads();
-  static std::uint32_t DefaultThreads();
+  // Analysis threads beside the writing ones; 0 analyses on the calling
+  // thread. kAutoThreads (the default) is DefaultThreads(shards).
+  static constexpr std::uint32_t kAutoThreads = 0xFFFFFFFFu;
+  std::uint32_t threads = kAutoThreads;
+  // One per core not taken by a writer: cores - shards (a single database
+  // has one writer, the calling thread), at least 0. Measured on 2 cores:
+  // more analysis threads than that only take turns with the writers and
+  // index more slowly (bench/README.md).
+  static std::uint32_t DefaultThreads(std::uint32_t shards = 1);
   // Databases to spread the releases over (see above). 1 opens what is at
   // the path: a single database, a sharded one as it is, or creates a
   // single one. N > 1 creates N shards, or opens a sharded database that has

@@ -79,7 +79,7 @@ void AppendField(std::string_view name, std::string_view value, std::string* out
 }  // namespace
 
 std::string DocumentBuilder::StoredFields(const Release& r, const std::string& language,
-                                          const Xapian::Document& doc) {
+                                          const std::array<std::vector<std::string>, 4>& names) {
   std::string data;
   data.reserve(512 + r.text.size());
   AppendField("id", r.id, &data);
@@ -88,14 +88,10 @@ std::string DocumentBuilder::StoredFields(const Release& r, const std::string& l
   AppendField("organization", r.organization, &data);
   AppendField("url", r.url, &data);
   AppendField("language", language, &data);
+  std::size_t i = 0;
   for (const EntityCategory& cat : EntityCategories()) {
-    const std::string slot = doc.get_value(cat.slot);
-    for (std::size_t start = 0; start < slot.size();) {
-      std::size_t end = slot.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = slot.size();
-      AppendField(cat.field, std::string_view(slot).substr(start, end - start), &data);
-      start = end + 1;
-    }
+    for (const std::string& name : names[i]) AppendField(cat.field, name, &data);
+    ++i;
   }
   data.push_back('\n');
   data.append(r.text);
@@ -195,10 +191,13 @@ Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& lan
     doc.add_boolean_term(schema::Term(schema::kYearPrefix, ymd.substr(0, 4)));
     doc.add_value(schema::kPublishedSlot, ymd);
   }
-  AddEntityTerms(entities, &doc);
+  EntityNames names;
+  AddEntityTerms(entities, &doc, &names);
   std::string dup = DuplicateKey(r.text);
   if (!dup.empty()) doc.add_value(schema::kDuplicateSlot, dup);
-  doc.set_data(StoredFields(r, language, doc));
+  const std::string month = IsIsoDate(r.published) ? r.published.substr(0, 4) + r.published.substr(5, 2) : "";
+  doc.add_value(schema::kFacetSlot, EncodeFacetRecord(month, dup, names));
+  doc.set_data(StoredFields(r, language, names));
   return doc;
 }
 

@@ -7,6 +7,7 @@
 #ifndef AMICUS_LIB_INDEX_DOCUMENT_BUILDER_H_
 #define AMICUS_LIB_INDEX_DOCUMENT_BUILDER_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,10 @@ class DocumentBuilder {
   // resolved; `entities` are the release's extracted entities.
   Xapian::Document Build(const Release& release, const std::string& language, const Entities& entities);
 
-  // The document data (see StoredDocument) of `release`, whose entity
-  // slots are already set on `doc`.
-  static std::string StoredFields(const Release& release, const std::string& language, const Xapian::Document& doc);
+  // The document data (see StoredDocument) of `release`, with the
+  // canonical entity names `names` (index/entity_terms.h order).
+  static std::string StoredFields(const Release& release, const std::string& language,
+                                  const std::array<std::vector<std::string>, 4>& names);
 
  private:
   // Adds the terms of `text` at positions from `*position` on; title text

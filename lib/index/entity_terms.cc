@@ -1,5 +1,6 @@
 #include "index/entity_terms.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -69,18 +70,18 @@ std::vector<std::string> MentionTerms(std::string_view v) {
   return terms;
 }
 
-void AddEntityTerms(const Entities& entities, Xapian::Document* doc) {
+void AddEntityTerms(const Entities& entities, Xapian::Document* doc, EntityNames* names) {
+  std::size_t i = 0;
   for (const EntityCategory& cat : EntityCategories()) {
-    std::string slot;
+    std::vector<std::string>& list = (*names)[i++];
+    list.clear();
     std::set<std::string> seen;
     for (const NamedEntity& e : entities.*(cat.member)) {
       std::string term = EntityTerm(cat.prefix, e.name);
       if (term.empty() || !seen.insert(term).second) continue;
       doc->add_boolean_term(term);
-      if (!slot.empty()) slot.push_back(schema::kListSeparator);
-      slot.append(e.name);
+      list.push_back(e.name);
     }
-    if (!slot.empty()) doc->add_value(cat.slot, slot);
   }
   for (const DateMention& d : entities.dates) {
     for (const std::string& t : MentionTerms(d.value)) doc->add_boolean_term(t);
@@ -103,6 +104,48 @@ std::string DuplicateKey(std::string_view text) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
   return buf;
+}
+
+namespace {
+
+void PutBigEndian(std::uint64_t v, int bytes, std::string* out) {
+  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+}  // namespace
+
+std::uint64_t FacetNameHash(std::string_view name) {
+  // FNV-1a, then a final mix so that similar names spread.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : name) h = (h ^ c) * 1099511628211ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::string EncodeFacetRecord(std::string_view yyyymm, std::string_view duplicate_key, const EntityNames& names) {
+  std::string out;
+  out.reserve(16 + 64 * 4);
+  out.push_back('F');
+  out.append(yyyymm.size() == 6 ? yyyymm : std::string_view("000000"));
+  std::uint64_t dup = 0;
+  for (char c : duplicate_key) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+    dup = dup << 4 | static_cast<std::uint64_t>(d);
+  }
+  PutBigEndian(dup, 8, &out);
+  for (const std::vector<std::string>& list : names) {
+    const std::size_t n = std::min<std::size_t>(list.size(), 0xffff);
+    PutBigEndian(n, 2, &out);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view name = std::string_view(list[i]).substr(0, 0xffff);
+      PutBigEndian(FacetNameHash(name), 8, &out);
+      PutBigEndian(name.size(), 2, &out);
+      out.append(name);
+    }
+  }
+  return out;
 }
 
 }  // namespace amicus::internal

@@ -5,6 +5,8 @@
 #ifndef AMICUS_LIB_INDEX_ENTITY_TERMS_H_
 #define AMICUS_LIB_INDEX_ENTITY_TERMS_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,20 +28,36 @@ std::string AmountTerm(double dollars);
 // fiscal year. Other values give nothing.
 std::vector<std::string> MentionTerms(std::string_view value);
 
-// Adds everything above for `entities` to `doc`.
-void AddEntityTerms(const Entities& entities, Xapian::Document* doc);
+// The canonical names of a release's entities by category (people,
+// organizations, legislation, locations), each name once, as written.
+using EntityNames = std::array<std::vector<std::string>, 4>;
+
+// Adds everything above for `entities` to `doc`; `names` gets the names
+// that were given terms.
+void AddEntityTerms(const Entities& entities, Xapian::Document* doc, EntityNames* names);
 
 // The duplicate key of a release text: a hash of its folded letters and
 // digits, so that copies differing only in case, accents, spacing or
 // punctuation collide. Empty for a text with no letters or digits.
 std::string DuplicateKey(std::string_view text);
 
+// The facet slot's record (schema.h kFacetSlot), binary, read once per
+// match by the searcher's facet counter:
+//   'F', the publication month as 6 digits ("000000" without a date),
+//   the duplicate key as 8 bytes (big-endian; all zero without one), then
+//   for people, organizations, legislation and locations: a count byte
+//   pair (big-endian, at most 65535 names), and per name an 8-byte hash
+//   (FacetNameHash, big-endian), a 2-byte length and the name's bytes.
+// The hash lets the counter count a name without hashing its text.
+std::string EncodeFacetRecord(std::string_view yyyymm, std::string_view duplicate_key, const EntityNames& names);
+std::uint64_t FacetNameHash(std::string_view name);
+
 // The entity prefixes with their category names, for loops over categories.
 struct EntityCategory {
   const char* name;         // "people", "organizations", "legislation", "locations"
   const char* field;        // query field: "person", "org", "law", "place"
   std::string_view prefix;  // term prefix
-  Xapian::valueno slot;     // facet slot
+  Xapian::valueno slot;     // its slot in databases of amicus 0.1 (schema.h)
   std::vector<NamedEntity> Entities::*member;
 };
 const std::vector<EntityCategory>& EntityCategories();

@@ -78,6 +78,7 @@ void ReleasePreparer::LearnNames(const Entities& entities, PreparedRelease* p) {
 }
 
 void ReleasePreparer::Prepare(PreparedRelease* p) {
+  p->prepared = true;
   PrepareDocument(p);
   // Each (alias, entity) pair counts once per release.
   std::sort(p->aliases.begin(), p->aliases.end());

@@ -39,6 +39,9 @@ struct PreparedRelease {
   std::vector<std::string> spellings;
   // Called on the writer's thread once the release is written.
   IndexWriter::AddCallback done;
+  // False until a ReleasePreparer has filled the fields above (a sharded
+  // writer without analysis threads leaves that to the shard's thread).
+  bool prepared = false;
 };
 
 class ReleasePreparer {

@@ -45,14 +45,23 @@ inline constexpr int kAmountDigits = 16;
 
 // --- value slots
 inline constexpr Xapian::valueno kPublishedSlot = 0;  // "YYYYMMDD", sorts and ranges as a string
-// Canonical names of a release's entities, for facets, separated by
-// kListSeparator (display form, not folded).
+// Databases written by amicus 0.1 kept the canonical names of a release's
+// entities here, one slot per category, separated by kListSeparator; the
+// searcher still reads them there when kFacetSlot is missing.
 inline constexpr Xapian::valueno kPeopleSlot = 1;
 inline constexpr Xapian::valueno kOrgsSlot = 2;
 inline constexpr Xapian::valueno kLawsSlot = 3;
 inline constexpr Xapian::valueno kPlacesSlot = 4;
 // Hash of the release's normalized text: copies of one release collapse.
 inline constexpr Xapian::valueno kDuplicateSlot = 5;
+// Everything the facets count, in one slot so that a match costs one value
+// read instead of six: the publication month, the canonical names of the
+// four entity categories (each with a hash, so that counting a name does
+// not hash its text) and the kDuplicateSlot key (so that the facet pass
+// counts releases with copies collapsed without Xapian's collapse reading
+// another slot). Binary; the layout is in index/entity_terms.h
+// (EncodeFacetRecord).
+inline constexpr Xapian::valueno kFacetSlot = 6;
 inline constexpr char kListSeparator = '\x1f';
 
 // --- database metadata

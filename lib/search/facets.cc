@@ -1,51 +1,128 @@
 #include "search/facets.h"
 
 #include <algorithm>
-#include <vector>
+#include <cstdio>
 
+#include "index/entity_terms.h"
 #include "index/schema.h"
 
 namespace amicus::internal {
 namespace {
 
-constexpr Xapian::valueno kSlots[4] = {schema::kPeopleSlot, schema::kOrgsSlot, schema::kLawsSlot,
-                                       schema::kPlacesSlot};
+constexpr Xapian::valueno kOldSlots[4] = {schema::kPeopleSlot, schema::kOrgsSlot, schema::kLawsSlot,
+                                          schema::kPlacesSlot};
 
-std::vector<FacetValue> Top(const std::unordered_map<std::string_view, std::uint64_t>& counts, std::uint32_t limit) {
-  std::vector<FacetValue> all;
-  all.reserve(counts.size());
-  for (const auto& [name, count] : counts) all.push_back({std::string(name), count});
-  auto order = [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.name < b.name;
-  };
-  if (all.size() > limit) {
-    std::partial_sort(all.begin(), all.begin() + limit, all.end(), order);
-    all.resize(limit);
-  } else {
-    std::sort(all.begin(), all.end(), order);
-  }
-  return all;
+std::uint64_t BigEndian(const char* p, int bytes) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = v << 8 | static_cast<unsigned char>(p[i]);
+  return v;
 }
 
 }  // namespace
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  const std::string record = doc.get_value(schema::kFacetSlot);
+  if (!record.empty() && CountRecord(record)) return;
+  CountOldSlots(doc);
+}
+
+bool FacetSpy::CountRecord(std::string_view r) {
+  // Layout: index/entity_terms.h, EncodeFacetRecord.
+  if (r.size() < 15 || r[0] != 'F') return false;
+  CountMonth(r.substr(1, 6));
+  const std::uint64_t dup = BigEndian(r.data() + 7, 8);
+  if (dup == 0) {
+    ++releases_without_key_;
+  } else {
+    duplicate_keys_.insert(dup);
+  }
+  std::size_t pos = 15;
+  for (int category = 0; category < 4; ++category) {
+    if (pos + 2 > r.size()) return true;  // a truncated record: what it has is counted
+    std::uint64_t n = BigEndian(r.data() + pos, 2);
+    pos += 2;
+    for (; n > 0; --n) {
+      if (pos + 10 > r.size()) return true;
+      const std::uint64_t hash = BigEndian(r.data() + pos, 8);
+      const std::size_t size = BigEndian(r.data() + pos + 8, 2);
+      pos += 10;
+      if (pos + size > r.size()) return true;
+      CountName(category, hash, r.substr(pos, size));
+      pos += size;
+    }
+  }
+  return true;
+}
+
+void FacetSpy::CountOldSlots(const Xapian::Document& doc) {
   for (int i = 0; i < 4; ++i) {
-    const std::string list = doc.get_value(kSlots[i]);
+    const std::string list = doc.get_value(kOldSlots[i]);
     const std::string_view all(list);
     std::size_t start = 0;
     while (start < all.size()) {
       std::size_t end = all.find(schema::kListSeparator, start);
       if (end == std::string_view::npos) end = all.size();
       const std::string_view name = all.substr(start, end - start);
-      auto it = counts_[i].find(name);
-      if (it == counts_[i].end()) it = counts_[i].emplace(names_.emplace_back(name), 0).first;
-      ++it->second;
+      CountName(i, FacetNameHash(name), name);
       start = end + 1;
     }
   }
-  std::string published = doc.get_value(schema::kPublishedSlot);
-  if (published.size() >= 6) ++months_[published.substr(0, 4) + "-" + published.substr(4, 2)];
+  CountMonth(doc.get_value(schema::kPublishedSlot));
+  CountRelease(doc.get_value(schema::kDuplicateSlot));
+}
+
+void FacetSpy::CountName(int category, std::uint64_t hash, std::string_view name) {
+  auto [it, fresh] = counts_[category].try_emplace(hash);
+  if (fresh) {
+    it->second.offset = static_cast<std::uint32_t>(names_.size());
+    it->second.size = static_cast<std::uint32_t>(name.size());
+    names_.append(name);
+  }
+  ++it->second.count;
+}
+
+void FacetSpy::CountMonth(std::string_view yyyymm) {
+  if (yyyymm.size() < 6) return;
+  std::uint32_t key = 0;
+  for (int i = 0; i < 6; ++i) {
+    const char c = yyyymm[i];
+    if (c < '0' || c > '9') return;
+    key = key * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  if (key == 0) return;  // "000000": no date
+  ++months_[key];
+}
+
+void FacetSpy::CountRelease(std::string_view duplicate_key) {
+  // An amicus 0.1 key is 16 hex digits (DuplicateKey), kept as the number.
+  std::uint64_t key = 0;
+  bool hex = duplicate_key.size() == 16;
+  for (char c : duplicate_key) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) hex = false;
+    key = key << 4 | static_cast<std::uint64_t>(d & 0xf);
+  }
+  if (duplicate_key.empty()) {
+    ++releases_without_key_;
+  } else if (hex) {
+    duplicate_keys_.insert(key);
+  } else {
+    other_duplicate_keys_.emplace(duplicate_key);
+  }
+}
+
+std::vector<FacetValue> FacetSpy::Top(const Counts& counts, std::uint32_t limit) const {
+  // Sorted as views; only the names shown become strings.
+  std::vector<std::pair<std::string_view, std::uint64_t>> all;
+  all.reserve(counts.size());
+  for (const auto& [hash, c] : counts) all.emplace_back(std::string_view(names_).substr(c.offset, c.size), c.count);
+  auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const std::size_t n = std::min<std::size_t>(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + n, all.end(), order);
+  std::vector<FacetValue> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) out.push_back({std::string(all[i].first), all[i].second});
+  return out;
 }
 
 Facets FacetSpy::Result(std::uint32_t limit) const {
@@ -54,7 +131,11 @@ Facets FacetSpy::Result(std::uint32_t limit) const {
   f.organizations = Top(counts_[1], limit);
   f.legislation = Top(counts_[2], limit);
   f.locations = Top(counts_[3], limit);
-  for (const auto& [month, count] : months_) f.published_month.push_back({month, count});
+  for (const auto& [month, count] : months_) {
+    char name[16];
+    std::snprintf(name, sizeof name, "%04u-%02u", month / 100, month % 100);
+    f.published_month.push_back({name, count});
+  }
   return f;
 }
 

@@ -1,14 +1,17 @@
-// Facet counting: a Xapian MatchSpy that reads the entity slots of every
-// matching release (index/schema.h) and counts each canonical name once per
-// release, plus the publication month. Internal.
+// Facet counting: a Xapian MatchSpy that reads the facet slot of every
+// matching release (index/schema.h kFacetSlot) and counts each canonical
+// name once per release, the publication month, and the releases with
+// copies collapsed. Internal.
 #ifndef AMICUS_LIB_SEARCH_FACETS_H_
 #define AMICUS_LIB_SEARCH_FACETS_H_
 
-#include <deque>
+#include <cstdint>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
@@ -22,14 +25,41 @@ class FacetSpy : public Xapian::MatchSpy {
   // The top `limit` names per category (most releases first, then by name),
   // and every publication month in order.
   Facets Result(std::uint32_t limit) const;
+  // The releases seen, copies of one release (the same duplicate key)
+  // counted once: the match count with duplicates collapsed.
+  std::uint64_t CollapsedCount() const {
+    return duplicate_keys_.size() + other_duplicate_keys_.size() + releases_without_key_;
+  }
   std::string name() const override { return "amicus.FacetSpy"; }
 
  private:
-  // Counts by name, without a string allocation per name and match: the
-  // keys view names kept once in names_.
-  std::unordered_map<std::string_view, std::uint64_t> counts_[4];  // people, orgs, laws, places
-  std::deque<std::string> names_;
-  std::map<std::string, std::uint64_t> months_;  // "YYYY-MM"
+  struct Count {
+    std::uint64_t count = 0;
+    std::uint32_t offset = 0, size = 0;  // the name, in names_
+  };
+  // Keyed by the name's hash from the index (FacetNameHash): no hashing of
+  // text and no allocation per name and match; a name's text is copied
+  // into names_ the first time it is seen.
+  struct IdentityHash {
+    std::size_t operator()(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h); }
+  };
+  using Counts = std::unordered_map<std::uint64_t, Count, IdentityHash>;
+
+  // A record of the current layout; false when `record` is not one.
+  bool CountRecord(std::string_view record);
+  // A database of amicus 0.1: a slot per category.
+  void CountOldSlots(const Xapian::Document& doc);
+  void CountName(int category, std::uint64_t hash, std::string_view name);
+  void CountMonth(std::string_view yyyymm);
+  void CountRelease(std::string_view duplicate_key);
+  std::vector<FacetValue> Top(const Counts& counts, std::uint32_t limit) const;
+
+  Counts counts_[4];  // people, orgs, laws, places
+  std::string names_;
+  std::map<std::uint32_t, std::uint64_t> months_;  // YYYYMM
+  std::unordered_set<std::uint64_t> duplicate_keys_;
+  std::unordered_set<std::string> other_duplicate_keys_;  // amicus 0.1 keys that are not 16 hex digits
+  std::uint64_t releases_without_key_ = 0;
 };
 
 }  // namespace amicus::internal

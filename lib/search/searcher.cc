@@ -361,19 +361,34 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
       enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, /*reverse=*/false);
       break;
   }
-  internal::FacetSpy spy;
-  // xapian-tcpsrv knows no amicus.FacetSpy: with remote parts the facets
-  // are counted here, from the documents (see ClientFacets).
-  if (request.facets && !has_remote) enquire.add_matchspy(&spy);
   const Xapian::doccount doccount = db.get_doccount();
-  // Facets count every match; totals are exact for small collections.
-  const Xapian::doccount check_at_least = request.facets || doccount <= kExactCountLimit ? doccount : 0;
+  // Totals are exact for small collections, and with facets (counted from
+  // every match; with remote parts, in this pass's count).
+  const Xapian::doccount check_at_least =
+      doccount <= kExactCountLimit || (request.facets && has_remote) ? doccount : 0;
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  // Facets count every match, in a second pass without weights: the ranked
+  // pass above may stop early, and a pass that weighs nothing and keeps no
+  // hits costs less than making the ranked one visit everything.
+  internal::FacetSpy spy;
+  Xapian::doccount facet_total = 0;
+  if (request.facets && !has_remote) {
+    Xapian::Enquire all(db);
+    all.set_query(query);
+    all.set_weighting_scheme(Xapian::BoolWeight());
+    all.set_docid_order(Xapian::Enquire::ASCENDING);
+    all.add_matchspy(&spy);
+    const Xapian::doccount matches = all.get_mset(0, 0, doccount).get_matches_lower_bound();
+    facet_total = request.collapse_duplicates ? static_cast<Xapian::doccount>(spy.CollapsedCount()) : matches;
+  }
 
   SearchResults r;
   r.query = request.query;
   r.offset = request.offset;
-  if (check_at_least >= doccount) {
+  if (request.facets && !has_remote) {
+    r.total = facet_total;  // the facet pass visited every match
+    r.total_exact = true;
+  } else if (check_at_least >= doccount) {
     // Every match was visited, so the lower bound is the count (with
     // duplicates collapsed, Xapian's estimate and upper bound are not).
     r.total = mset.get_matches_lower_bound();

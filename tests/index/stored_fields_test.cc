@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "index/document_builder.h"
-#include "index/schema.h"
+#include "index/entity_terms.h"
 
 namespace amicus::internal {
 namespace {
@@ -20,10 +20,10 @@ TEST(StoredFieldsTest, RoundTrip) {
   r.organization = "NYC Office of the Mayor";
   r.url = "https://example.org/a";
   r.text = "New York, NY - Today.\n\nSecond = paragraph.\n";
-  Xapian::Document doc;
-  doc.add_value(schema::kPeopleSlot, std::string("Zohran Mamdani") + schema::kListSeparator + "Ana Ruiz");
-  doc.add_value(schema::kPlacesSlot, "New York, NY");
-  const std::string data = DocumentBuilder::StoredFields(r, "en", doc);
+  EntityNames names;
+  names[0] = {"Zohran Mamdani", "Ana Ruiz"};
+  names[3] = {"New York, NY"};
+  const std::string data = DocumentBuilder::StoredFields(r, "en", names);
   StoredDocument got;
   ASSERT_TRUE(ParseStoredFields(data, &got)) << data;
   EXPECT_EQ(got.id, "d001");
@@ -46,7 +46,7 @@ TEST(StoredFieldsTest, EmptyTextAndOlderJsonLayout) {
   Release r;
   r.id = "x";
   StoredDocument got;
-  ASSERT_TRUE(ParseStoredFields(DocumentBuilder::StoredFields(r, "es", Xapian::Document()), &got));
+  ASSERT_TRUE(ParseStoredFields(DocumentBuilder::StoredFields(r, "es", EntityNames()), &got));
   EXPECT_EQ(got.id, "x");
   EXPECT_EQ(got.language, "es");
   EXPECT_EQ(got.text, "");
