@@ -23,6 +23,11 @@
 #   BENCH_WORK        where the corpus and databases go (default: a new temp folder)
 #   BENCH_KEEP=1      keep BENCH_WORK afterwards (default: removed)
 #   BENCH_SKIP_BUILD=1  use the binaries already in BENCH_BUILD_DIR
+#   BENCH_SHARDS      amicus-index --shards (default: the number of cores, its
+#                     fastest setting here: one shard written per core)
+#   BENCH_RAW_JEMALLOC=0  skip the second raw run with jemalloc preloaded (the
+#                     allocator amicus's tools link; shown so that the
+#                     allocator's share of the ratio is visible)
 #
 # Needs GNU time at /usr/bin/time (Debian: apt-get install time); it is not
 # in scripts/install-deps.sh because only this script uses it.
@@ -34,6 +39,8 @@ rounds=${BENCH_ROUNDS:-5}
 build=${BENCH_BUILD_DIR:-$repo/build-bench}
 work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/amicus-bench-XXXXXX")}
 queries=$shared/data/bench/queries.txt
+shards=${BENCH_SHARDS:-$(nproc)}
+jemalloc=$(ls /usr/lib/*/libjemalloc.so.2 2>/dev/null | head -1 || true)
 
 die() { echo "bench.sh: $*" >&2; exit 1; }
 [ -x /usr/bin/time ] || die "GNU time is missing at /usr/bin/time; install it (Debian: apt-get install time)"
@@ -76,8 +83,16 @@ cat "$work/raw.out"
 text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' "$work/raw.out")
 nrel=$(sed -n 's/.*releases=\([0-9]*\) .*/\1/p' "$work/raw.out")
 
-echo "== index: amicus-index (full extraction)"
-run_timed amicus "$build/amicus-index" --db "$work/amicus.db" "$corpus"
+if [ "${BENCH_RAW_JEMALLOC:-1}" = 1 ] && [ -n "$jemalloc" ]; then
+  echo "== index: raw Xapian with jemalloc preloaded (for reference)"
+  run_timed rawje env LD_PRELOAD="$jemalloc" "$bin/raw_xapian_index" --db "$work/raw-jemalloc.db" --commit 1000 "$corpus"
+  cat "$work/rawje.out"
+  rm -rf "$work/raw-jemalloc.db"
+fi
+
+echo "== index: amicus-index (full extraction, --shards $shards)"
+ldd "$build/amicus-index" | grep -q jemalloc && echo "   (amicus-index links jemalloc)"
+run_timed amicus "$build/amicus-index" --db "$work/amicus.db" --shards "$shards" "$corpus"
 cat "$work/amicus.err"
 
 size_raw=$(du -sb "$work/raw.db" | cut -f1)
@@ -111,7 +126,7 @@ echo
 echo "== summary ($nrel releases, $text_bytes bytes of title+text)"
 awk -v n="$nrel" -v b="$text_bytes" \
     -v wr="$wall_raw" -v wa="$wall_amicus" -v rr="$rss_raw" -v ra="$rss_amicus" -v cr="$cpu_raw" -v ca="$cpu_amicus" \
-    -v sr="$size_raw" -v sa="$size_amicus" \
+    -v sr="$size_raw" -v sa="$size_amicus" -v wj="${wall_rawje:-0}" \
     -v ro50="$raw_or_p50" -v ro95="$raw_or_p95" -v rn50="$raw_and_p50" -v rn95="$raw_and_p95" \
     -v a50="$am_p50" -v a95="$am_p95" -v f50="$fa_p50" -v f95="$fa_p95" -v ex="${extract_mbs:-0}" '
 function verdict(ok) { return ok ? "PASS" : "FAIL" }
@@ -130,6 +145,7 @@ BEGIN {
   print ""
   ri = (n / wa) / (n / wr)
   printf "amicus releases/s / raw releases/s = %.2fx  (target >= 1.0x)  %s\n", ri, verdict(ri >= 1.0)
+  if (wj > 0) printf "  (raw with jemalloc preloaded: %.1f s, %.1f releases/s; amicus / that = %.2fx)\n", wj, n / wj, wj / wa
   q1 = a95 / ro95; q2 = a95 / rn95
   printf "amicus plain p95 / raw p95         = %.2fx vs OR, %.2fx vs AND  (target <= 1.5x)  %s\n", q1, q2, verdict(q1 <= 1.5 && q2 <= 1.5)
   fq = f95 / a95

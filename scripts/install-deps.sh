@@ -10,6 +10,7 @@ packages=(
   libboost-program-options-dev         # the tools' command lines
   nlohmann-json3-dev                   # JSON input and output
   libgumbo-dev                         # HTML pages (Google's HTML5 parser)
+  libjemalloc-dev                      # the tools' allocator (faster indexing; optional)
   libgtest-dev libbenchmark-dev        # tests and benchmarks
   python3                              # the end-to-end tests' helper scripts
   clang libclang-rt-14-dev             # fuzzing (scripts/fuzz.sh): clang++ and libFuzzer

@@ -161,8 +161,8 @@ bool ParseStoredFields(std::string_view data, StoredDocument* out) {
   return true;
 }
 
-Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language,
-                                        const Entities& entities) {
+Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& language, const Entities& entities,
+                                        std::array<std::vector<std::string>, 4>* names_out) {
   Xapian::Document doc;
   const Xapian::Stem& stemmer = language == "es" ? spanish_ : english_;
   Xapian::termpos position = 0;
@@ -198,6 +198,7 @@ Xapian::Document DocumentBuilder::Build(const Release& r, const std::string& lan
   const std::string month = IsIsoDate(r.published) ? r.published.substr(0, 4) + r.published.substr(5, 2) : "";
   doc.add_value(schema::kFacetSlot, EncodeFacetRecord(month, dup, names));
   doc.set_data(StoredFields(r, language, names));
+  if (names_out != nullptr) *names_out = std::move(names);
   return doc;
 }
 

@@ -47,7 +47,10 @@ class DocumentBuilder {
 
   // `language` is the release's language code ("en"/"es"), already
   // resolved; `entities` are the release's extracted entities.
-  Xapian::Document Build(const Release& release, const std::string& language, const Entities& entities);
+  // `names`, when given, gets the canonical names the document was given
+  // terms for (index/entity_terms.h EntityNames order).
+  Xapian::Document Build(const Release& release, const std::string& language, const Entities& entities,
+                         std::array<std::vector<std::string>, 4>* names = nullptr);
 
   // The document data (see StoredDocument) of `release`, with the
   // canonical entity names `names` (index/entity_terms.h order).

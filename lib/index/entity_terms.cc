@@ -121,12 +121,18 @@ std::uint64_t FacetNameHash(std::string_view name) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
-  return h;
+  return h & 0xFFFFFFFFFFFFULL;
+}
+
+std::string FacetNameKey(std::uint64_t hash) {
+  char hex[13];
+  std::snprintf(hex, sizeof hex, "%012" PRIx64, static_cast<std::uint64_t>(hash & 0xFFFFFFFFFFFFu));
+  return schema::Term(schema::kFacetNameMetadataPrefix, hex);
 }
 
 std::string EncodeFacetRecord(std::string_view yyyymm, std::string_view duplicate_key, const EntityNames& names) {
   std::string out;
-  out.reserve(16 + 64 * 4);
+  out.reserve(16 + 8 + 6 * 24);
   out.push_back('F');
   out.append(yyyymm.size() == 6 ? yyyymm : std::string_view("000000"));
   std::uint64_t dup = 0;
@@ -138,12 +144,7 @@ std::string EncodeFacetRecord(std::string_view yyyymm, std::string_view duplicat
   for (const std::vector<std::string>& list : names) {
     const std::size_t n = std::min<std::size_t>(list.size(), 0xffff);
     PutBigEndian(n, 2, &out);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view name = std::string_view(list[i]).substr(0, 0xffff);
-      PutBigEndian(FacetNameHash(name), 8, &out);
-      PutBigEndian(name.size(), 2, &out);
-      out.append(name);
-    }
+    for (std::size_t i = 0; i < n; ++i) PutBigEndian(FacetNameHash(list[i]), 6, &out);
   }
   return out;
 }

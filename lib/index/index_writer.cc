@@ -55,7 +55,8 @@ struct DbState {
 
   std::map<std::string, internal::AliasCounts> pending_aliases;  // key -> canonical keys, releases
   std::map<std::string, std::string> pending_display;            // term -> display name
-  std::unordered_set<std::string> known_display;                 // terms whose display is settled
+  std::unordered_set<std::string> known_display;                 // terms (and facet keys) whose name is settled
+  std::map<std::string, std::string> pending_facet_names;        // facet name key -> name
   std::unordered_set<std::string> synonyms;                      // "key\0term" already added
   std::map<std::string, std::set<std::string>> pending_synonyms; // key -> terms, for the metadata copy
   std::unordered_set<std::string> session_ids;                   // ids written by this writer
@@ -83,6 +84,9 @@ void DbState::Apply(PreparedRelease* p, Status* status, AddOutcome* outcome) {
     for (auto& [term, name] : p->displays) {
       if (known_display.insert(term).second) pending_display.emplace(term, std::move(name));
     }
+    for (auto& [key, name] : p->facet_names) {
+      if (known_display.insert(key).second) pending_facet_names.emplace(key, std::move(name));
+    }
     for (auto& [key, term] : p->synonyms) {
       if (synonyms.insert(key + '\0' + term).second) {
         db.add_synonym(key, term);
@@ -109,6 +113,10 @@ void DbState::FlushAliases() {
     if (key.size() <= schema::kMaxTermBytes && db.get_metadata(key).empty()) db.set_metadata(key, name);
   }
   pending_display.clear();
+  for (const auto& [key, name] : pending_facet_names) {
+    if (db.get_metadata(key).empty()) db.set_metadata(key, name);
+  }
+  pending_facet_names.clear();
   // The synonyms again as metadata: xapian-tcpsrv serves metadata but not
   // the synonym table (index/shards.h).
   for (auto& [key, terms] : pending_synonyms) {

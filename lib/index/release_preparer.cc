@@ -105,7 +105,11 @@ void ReleasePreparer::PrepareDocument(PreparedRelease* p) {
   const std::string& language = r.language;
   try {
     Entities entities = extractor_->Extract(r);
-    p->doc = builder_.Build(r, language, entities);
+    EntityNames names;
+    p->doc = builder_.Build(r, language, entities, &names);
+    for (const std::vector<std::string>& list : names) {
+      for (const std::string& name : list) p->facet_names.emplace_back(FacetNameKey(FacetNameHash(name)), name);
+    }
     LearnNames(entities, p);
     if (!r.organization.empty()) {
       std::string term = schema::Term(schema::kPublisherPrefix, FoldText(r.organization));

@@ -33,6 +33,8 @@ struct PreparedRelease {
   std::vector<std::pair<std::string, std::string>> aliases;
   // Display names: (entity or publisher term, name as written).
   std::vector<std::pair<std::string, std::string>> displays;
+  // Names of the facet record's hashes: (metadata key, canonical name).
+  std::vector<std::pair<std::string, std::string>> facet_names;
   // Synonyms for free text: (QueryParser key, entity term).
   std::vector<std::pair<std::string, std::string>> synonyms;
   // Words for spelling correction, each once.

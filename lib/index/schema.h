@@ -55,12 +55,12 @@ inline constexpr Xapian::valueno kPlacesSlot = 4;
 // Hash of the release's normalized text: copies of one release collapse.
 inline constexpr Xapian::valueno kDuplicateSlot = 5;
 // Everything the facets count, in one slot so that a match costs one value
-// read instead of six: the publication month, the canonical names of the
-// four entity categories (each with a hash, so that counting a name does
-// not hash its text) and the kDuplicateSlot key (so that the facet pass
-// counts releases with copies collapsed without Xapian's collapse reading
-// another slot). Binary; the layout is in index/entity_terms.h
-// (EncodeFacetRecord).
+// read instead of six, and a small one: the publication month, a 48-bit
+// hash of each canonical name of the four entity categories (the names are
+// in kFacetNameMetadataPrefix metadata, looked up for the top few only),
+// and the kDuplicateSlot key (so that the facet pass counts releases with
+// copies collapsed without Xapian's collapse reading another slot).
+// Binary; the layout is in index/entity_terms.h (EncodeFacetRecord).
 inline constexpr Xapian::valueno kFacetSlot = 6;
 inline constexpr char kListSeparator = '\x1f';
 
@@ -74,6 +74,9 @@ inline constexpr std::string_view kAliasMetadataPrefix = "alias:";
 // "display:" + entity term -> the entity's canonical name as first written,
 // to show a term ("XORGimmigration and customs enforcement") to people.
 inline constexpr std::string_view kDisplayMetadataPrefix = "display:";
+// "facet:" + the 12 hex digits of a name's facet hash (the facet record of
+// kFacetSlot holds hashes only) -> the canonical name as first written.
+inline constexpr std::string_view kFacetNameMetadataPrefix = "facet:";
 // "synonym:" + QueryParser key -> the entity terms it is a synonym of,
 // separated by kListSeparator. The same as the synonym table, which
 // xapian-tcpsrv 1.4 does not serve; searchers of remote databases read this.

@@ -41,15 +41,7 @@ bool FacetSpy::CountRecord(std::string_view r) {
     if (pos + 2 > r.size()) return true;  // a truncated record: what it has is counted
     std::uint64_t n = BigEndian(r.data() + pos, 2);
     pos += 2;
-    for (; n > 0; --n) {
-      if (pos + 10 > r.size()) return true;
-      const std::uint64_t hash = BigEndian(r.data() + pos, 8);
-      const std::size_t size = BigEndian(r.data() + pos + 8, 2);
-      pos += 10;
-      if (pos + size > r.size()) return true;
-      CountName(category, hash, r.substr(pos, size));
-      pos += size;
-    }
+    for (; n > 0 && pos + 6 <= r.size(); --n, pos += 6) CountName(category, BigEndian(r.data() + pos, 6));
   }
   return true;
 }
@@ -63,22 +55,14 @@ void FacetSpy::CountOldSlots(const Xapian::Document& doc) {
       std::size_t end = all.find(schema::kListSeparator, start);
       if (end == std::string_view::npos) end = all.size();
       const std::string_view name = all.substr(start, end - start);
-      CountName(i, FacetNameHash(name), name);
+      const std::uint64_t hash = FacetNameHash(name);
+      CountName(i, hash);
+      old_names_.try_emplace(hash, name);
       start = end + 1;
     }
   }
   CountMonth(doc.get_value(schema::kPublishedSlot));
   CountRelease(doc.get_value(schema::kDuplicateSlot));
-}
-
-void FacetSpy::CountName(int category, std::uint64_t hash, std::string_view name) {
-  auto [it, fresh] = counts_[category].try_emplace(hash);
-  if (fresh) {
-    it->second.offset = static_cast<std::uint32_t>(names_.size());
-    it->second.size = static_cast<std::uint32_t>(name.size());
-    names_.append(name);
-  }
-  ++it->second.count;
 }
 
 void FacetSpy::CountMonth(std::string_view yyyymm) {
@@ -111,26 +95,34 @@ void FacetSpy::CountRelease(std::string_view duplicate_key) {
   }
 }
 
-std::vector<FacetValue> FacetSpy::Top(const Counts& counts, std::uint32_t limit) const {
-  // Sorted as views; only the names shown become strings.
-  std::vector<std::pair<std::string_view, std::uint64_t>> all;
-  all.reserve(counts.size());
-  for (const auto& [hash, c] : counts) all.emplace_back(std::string_view(names_).substr(c.offset, c.size), c.count);
+std::vector<FacetValue> FacetSpy::Top(const Counts& counts, std::uint32_t limit, const NameLookup& lookup) const {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> all(counts.begin(), counts.end());  // (hash, count)
+  // Most releases first; which of several names tied at the cut are shown
+  // is decided by their hashes (a fixed order, the same over shards and
+  // remote parts), so that only the names shown are looked up.
   auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   const std::size_t n = std::min<std::size_t>(limit, all.size());
   std::partial_sort(all.begin(), all.begin() + n, all.end(), order);
-  std::vector<FacetValue> out;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) out.push_back({std::string(all[i].first), all[i].second});
-  return out;
+  std::vector<FacetValue> named;
+  named.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto old = old_names_.find(all[i].first);
+    std::string name = old != old_names_.end() ? old->second : lookup(FacetNameKey(all[i].first));
+    if (name.empty()) continue;  // a hash without a name: a database being written
+    named.push_back({std::move(name), all[i].second});
+  }
+  std::sort(named.begin(), named.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  });
+  return named;
 }
 
-Facets FacetSpy::Result(std::uint32_t limit) const {
+Facets FacetSpy::Result(std::uint32_t limit, const NameLookup& lookup) const {
   Facets f;
-  f.people = Top(counts_[0], limit);
-  f.organizations = Top(counts_[1], limit);
-  f.legislation = Top(counts_[2], limit);
-  f.locations = Top(counts_[3], limit);
+  f.people = Top(counts_[0], limit, lookup);
+  f.organizations = Top(counts_[1], limit, lookup);
+  f.legislation = Top(counts_[2], limit, lookup);
+  f.locations = Top(counts_[3], limit, lookup);
   for (const auto& [month, count] : months_) {
     char name[16];
     std::snprintf(name, sizeof name, "%04u-%02u", month / 100, month % 100);

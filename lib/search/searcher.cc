@@ -400,7 +400,7 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   if (request.facets) {
     if (has_remote) CountFacetsHere(db, query, &spy);
     r.has_facets = true;
-    r.facets = spy.Result(request.facet_limit);
+    r.facets = spy.Result(request.facet_limit, [this](const std::string& key) { return Metadata(key); });
   }
   if (r.total == 0 && !parsed.match_all) {
     // Nothing found: a misspelt word is the likely reason ("Mamdami").
