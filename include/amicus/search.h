@@ -64,6 +64,10 @@ struct FacetValue {
 };
 
 struct Facets {
+  // The names with the most matching releases (SearchRequest::facet_limit
+  // per category), most first, equal counts in name order. Copies of a
+  // release count each. Which of several names tied at the cut are shown
+  // is fixed (the same on every run and over shards and remote parts).
   std::vector<FacetValue> people, organizations, legislation, locations;
   std::vector<FacetValue> published_month;  // "YYYY-MM", oldest first
 };

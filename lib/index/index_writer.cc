@@ -280,6 +280,7 @@ void IndexWriter::Impl::ShardLoop(Shard* shard) {
     Written w;
     if (!job.second->prepared) shard->preparer->Prepare(job.second.get());
     st.Apply(job.second.get(), &w.status, &w.outcome);
+    job.second->doc = Xapian::Document();  // written: only the callback needs the release now
     Status c;
     if (w.status.ok() && ++st.pending >= st.batch_size) c = st.CommitNow();
     try {
@@ -634,8 +635,13 @@ Status IndexWriter::Add(Release release, AddCallback done) {
     impl_->work_cv.notify_one();
   }
   // Bound the releases in flight (and so the memory): write what is ready,
-  // and wait for the oldest when too many are queued.
-  const std::uint64_t max_in_flight = 8 * (impl_->options.threads + 1 + impl_->shards.size());
+  // and wait for the oldest when too many are queued. Sharded, the window
+  // holds a batch per shard: while one shard commits (a second or more in
+  // a large database), the others go on with the releases behind its
+  // (with a window of a few dozen they waited for its commit, and two
+  // shards used 1.86 cores instead of 2). Releases wait there unanalysed.
+  const std::uint64_t max_in_flight =
+      8 * (impl_->options.threads + 1 + impl_->shards.size()) + impl_->shards.size() * impl_->options.batch_size;
   std::uint64_t until = impl_->next_seq > max_in_flight ? impl_->next_seq - max_in_flight : 0;
   return impl_->WriteReady(until);
 }

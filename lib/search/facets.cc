@@ -20,6 +20,32 @@ std::uint64_t BigEndian(const char* p, int bytes) {
 
 }  // namespace
 
+void FacetSpy::FlatCounter::Add(std::uint64_t key) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const std::size_t mask = slots_.size() - 1;
+  // The keys are hashes already; mixing once more spreads the low bits.
+  std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+  while (slots_[i].first != 0 && slots_[i].first != key) i = (i + 1) & mask;
+  if (slots_[i].first == 0) {
+    slots_[i].first = key;
+    ++size_;
+  }
+  ++slots_[i].second;
+}
+
+void FacetSpy::FlatCounter::Grow() {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, {0, 0});
+  const std::size_t mask = slots_.size() - 1;
+  for (const auto& [key, count] : old) {
+    if (key == 0) continue;
+    std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+    while (slots_[i].first != 0) i = (i + 1) & mask;
+    slots_[i] = {key, count};
+  }
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   const std::string record = doc.get_value(schema::kFacetSlot);
   if (!record.empty() && CountRecord(record)) return;
@@ -34,7 +60,7 @@ bool FacetSpy::CountRecord(std::string_view r) {
   if (dup == 0) {
     ++releases_without_key_;
   } else {
-    duplicate_keys_.insert(dup);
+    duplicate_keys_.Add(dup);
   }
   std::size_t pos = 15;
   for (int category = 0; category < 4; ++category) {
@@ -88,15 +114,17 @@ void FacetSpy::CountRelease(std::string_view duplicate_key) {
   }
   if (duplicate_key.empty()) {
     ++releases_without_key_;
-  } else if (hex) {
-    duplicate_keys_.insert(key);
+  } else if (hex && key != 0) {
+    duplicate_keys_.Add(key);
   } else {
     other_duplicate_keys_.emplace(duplicate_key);
   }
 }
 
 std::vector<FacetValue> FacetSpy::Top(const Counts& counts, std::uint32_t limit, const NameLookup& lookup) const {
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> all(counts.begin(), counts.end());  // (hash, count)
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> all;  // (hash, count)
+  all.reserve(counts.size());
+  counts.ForEach([&](std::uint64_t key, std::uint64_t count) { all.emplace_back(key & ~(1ULL << 63), count); });
   // Most releases first; which of several names tied at the cut are shown
   // is decided by their hashes (a fixed order, the same over shards and
   // remote parts), so that only the names shown are looked up.
