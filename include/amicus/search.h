@@ -25,7 +25,10 @@
 // what is wrong; nothing is thrown.
 //
 // Thread-safety: a Searcher is not thread-safe (it wraps a Xapian::Database);
-// open one per thread. Opening is cheap. A Searcher sees the database as it
+// open one per thread. Opening is cheap. A search with facets over several
+// local databases (amicus-index --shards) counts them in threads of its own,
+// one per core at most (SearchRequest::facet_threads), joined before
+// Search() returns. A Searcher sees the database as it
 // was when opened or last reopened; Search() reopens it when it has changed.
 #ifndef AMICUS_SEARCH_H_
 #define AMICUS_SEARCH_H_
@@ -50,6 +53,10 @@ struct SearchRequest {
   // Count entities and publication months over all matching releases.
   bool facets = false;
   std::uint32_t facet_limit = 10;  // entries per entity facet
+  // Threads that count facets over a collection of several local databases,
+  // each database whole in one thread: 0 = one per core (no more than there
+  // are databases), 1 = the calling thread only. The counts are the same.
+  std::uint32_t facet_threads = 0;
   // Rank releases similar to this release (its id) instead of, or within,
   // the results of `query` (which may then be empty). The release itself is
   // left out.

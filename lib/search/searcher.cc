@@ -29,6 +29,13 @@ struct Searcher::Impl {
   // from the first database only, so metadata readers ask every part.
   std::vector<Xapian::Database> parts;
   std::vector<bool> part_is_remote;
+  std::vector<std::string> part_paths;  // of the local parts; "" for remote ones
+  // Handles of their own on the local parts, for the threads that count
+  // facets while `db` (which shares the parts' handles) ranks: opened at
+  // the first facet query over several parts.
+  std::vector<Xapian::Database> facet_parts;
+  // Facet counters, one per counting thread, kept from query to query.
+  std::vector<std::unique_ptr<internal::FacetSpy>> facet_spies;
   bool has_remote = false;  // a part is served by xapian-tcpsrv
   // With remote parts: the synonyms (and, once a query needs them, the
   // spelling words) of the remote parts, which xapian-tcpsrv does not
@@ -54,10 +61,11 @@ struct Searcher::Impl {
   // Opens `path`, a database or a stub listing databases, into `parts`.
   Status AddPath(const std::string& path, int depth);
   Status AddRemote(const std::string& host_port);
-  void AddPart(const Xapian::Database& part, bool remote) {
+  void AddPart(const Xapian::Database& part, bool remote, const std::string& path) {
     db.add_database(part);
     parts.push_back(part);
     part_is_remote.push_back(remote);
+    part_paths.push_back(remote ? std::string() : path);
     has_remote = has_remote || remote;
   }
   // (Re)builds query_db, with the mirror of the remote parts' synonyms.
@@ -162,7 +170,7 @@ Status Searcher::Impl::AddRemote(const std::string& host_port) {
   }
   if (host.empty()) host = "127.0.0.1";
   try {
-    AddPart(Xapian::Remote::open(host, port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs), /*remote=*/true);
+    AddPart(Xapian::Remote::open(host, port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs), /*remote=*/true, "");
   } catch (const Xapian::Error& e) {
     return Status::IOError("remote database " + host_port + ": " + e.get_type() + ": " + e.get_msg() +
                            "; check that xapian-tcpsrv serves a database there");
@@ -192,7 +200,7 @@ Status Searcher::Impl::AddPath(const std::string& path, int depth) {
     try {
       // A stub Xapian opens itself (a remote "prog" line, say) may hold
       // remote databases we cannot see: count facets here to be safe.
-      AddPart(Xapian::Database(path), /*remote=*/!stub_file.empty() && !lines.empty());
+      AddPart(Xapian::Database(path), /*remote=*/!stub_file.empty() && !lines.empty(), path);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, path);
     }
@@ -304,6 +312,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
     try {
       bool changed = impl_->db.reopen();
       for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
+      for (Xapian::Database& part : impl_->facet_parts) part.reopen();
       if (changed && impl_->has_remote) impl_->BuildQueryDb();
       return impl_->Run(request, results);
     } catch (const Xapian::DatabaseModifiedError& e) {
@@ -366,20 +375,31 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   // every match; with remote parts, in this pass's count).
   const Xapian::doccount check_at_least =
       doccount <= kExactCountLimit || (request.facets && has_remote) ? doccount : 0;
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  Xapian::MSet mset;
+  auto rank = [&] { mset = enquire.get_mset(request.offset, request.limit, check_at_least); };
   // Facets count every match, in a second pass without weights: the ranked
-  // pass above may stop early, and a pass that weighs nothing and keeps no
-  // hits costs less than making the ranked one visit everything.
-  internal::FacetSpy spy;
+  // pass may stop early, and a pass that weighs nothing and keeps no hits
+  // costs less than making the ranked one visit everything. Over several
+  // local databases the pass runs in threads, a database each, the ranked
+  // pass on this thread meanwhile.
   Xapian::doccount facet_total = 0;
   if (request.facets && !has_remote) {
-    Xapian::Enquire all(db);
-    all.set_query(query);
-    all.set_weighting_scheme(Xapian::BoolWeight());
-    all.set_docid_order(Xapian::Enquire::ASCENDING);
-    all.add_matchspy(&spy);
-    const Xapian::doccount matches = all.get_mset(0, 0, doccount).get_matches_lower_bound();
-    facet_total = request.collapse_duplicates ? static_cast<Xapian::doccount>(spy.CollapsedCount()) : matches;
+    const unsigned threads =
+        request.facet_threads != 0 ? request.facet_threads : std::max(1u, std::thread::hardware_concurrency());
+    if (parts.size() > 1 && threads > 1) {
+      if (facet_parts.size() != parts.size()) {
+        facet_parts.clear();
+        for (const std::string& path : part_paths) facet_parts.emplace_back(path);
+      }
+      facet_total = internal::CountFacetsInParallel(query, facet_parts, threads, rank, &facet_spies);
+    } else {
+      rank();
+      std::vector<Xapian::Database> all{db};
+      facet_total = internal::CountFacetsInParallel(query, all, 1, nullptr, &facet_spies);
+    }
+    if (request.collapse_duplicates) facet_total = static_cast<Xapian::doccount>(facet_spies[0]->CollapsedCount());
+  } else {
+    rank();
   }
 
   SearchResults r;
@@ -398,7 +418,9 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
   if (request.facets) {
-    if (has_remote) CountFacetsHere(db, query, &spy);
+    internal::FacetSpy remote_spy;
+    if (has_remote) CountFacetsHere(db, query, &remote_spy);
+    const internal::FacetSpy& spy = has_remote ? remote_spy : *facet_spies[0];
     r.has_facets = true;
     r.facets = spy.Result(request.facet_limit, [this](const std::string& key) { return Metadata(key); });
   }
