@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 namespace amicus::internal {
@@ -173,7 +174,7 @@ enum Holiday : std::uint8_t {
 };
 
 struct Keyword {
-  const char* word;
+  std::string_view word;  // its length known: a lookup compares no C string
   Kind kind;
   int val;
   bool abbrev;

@@ -1,6 +1,8 @@
 #include "extract/people.h"
 
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <cstring>
 
 #include "extract/places.h"
@@ -16,22 +18,25 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
-// Capitalized words that are never part of a personal name.
+// Capitalized words that are never part of a personal name. Asked of every
+// word of a release: a hash lookup, not a walk over the list.
 bool IsNonNameWord(std::string_view f) {
-  return In(f, {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "city",
-                "county", "state", "states", "united", "north", "south", "east", "west", "the", "a", "an", "in",
-                "on", "at", "for", "this", "that", "today", "yesterday", "we", "i", "it", "our", "they", "he", "she",
-                "his", "her", "but", "and", "if", "when", "while", "after", "before", "since", "under", "according",
-                "federal", "national", "american", "act", "law", "day", "island", "heights", "park",
-                "avenue", "street", "road", "valley", "lake", "lakes", "river", "mount", "fort", "saint", "st",
-                "hoy", "el", "la", "los", "las", "nueva", "ley", "program", "capitol", "hall", "building", "fiscal",
-                "year", "budget", "executive", "democrat", "republican", "democrats", "republicans", "latino",
-                "latina", "immigrant", "immigrants", "dream", "english", "spanish", "asylum", "side", "expressway",
-                "highway", "parkway", "boulevard", "blvd", "bridge", "tunnel", "square", "plaza", "zona", "norte",
-                "centro", "center", "detention", "detencion", "northeast", "northwest", "southeast", "southwest",
-                "downtown", "upper", "lower", "greater", "central"});
+  static const std::unordered_set<std::string_view> kNonName = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "city",
+      "county", "state", "states", "united", "north", "south", "east", "west", "the", "a", "an", "in",
+      "on", "at", "for", "this", "that", "today", "yesterday", "we", "i", "it", "our", "they", "he", "she",
+      "his", "her", "but", "and", "if", "when", "while", "after", "before", "since", "under", "according",
+      "federal", "national", "american", "act", "law", "day", "island", "heights", "park",
+      "avenue", "street", "road", "valley", "lake", "lakes", "river", "mount", "fort", "saint", "st",
+      "hoy", "el", "la", "los", "las", "nueva", "ley", "program", "capitol", "hall", "building", "fiscal",
+      "year", "budget", "executive", "democrat", "republican", "democrats", "republicans", "latino",
+      "latina", "immigrant", "immigrants", "dream", "english", "spanish", "asylum", "side", "expressway",
+      "highway", "parkway", "boulevard", "blvd", "bridge", "tunnel", "square", "plaza", "zona", "norte",
+      "centro", "center", "detention", "detencion", "northeast", "northwest", "southeast", "southwest",
+      "downtown", "upper", "lower", "greater", "central"};
+  return kNonName.count(f) != 0;
 }
 
 bool IsSpeechVerb(std::string_view f) {

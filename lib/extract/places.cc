@@ -56,6 +56,7 @@ void Gazetteer::Index(const std::string& surface, int id) {
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
   std::size_t sp = key.find(' ');
   first_tokens_.insert(key.substr(0, sp));
+  for (; sp != std::string::npos; sp = key.find(' ', sp + 1)) key_prefixes_.insert(key.substr(0, sp));
   std::size_t n = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
   max_tokens_ = std::max(max_tokens_, n);
 }
@@ -915,6 +916,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
     } else if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
     for (std::size_t j = i + 1; j < nw && j - i < g.max_tokens() && !w[j - 1].possessive && !w[j - 1].sent_end; ++j) {
+      if (!g.IsKeyPrefix(key)) break;  // no longer name starts with these words
       std::string_view gap = Gap(text, w, j);
       if (!Tight(gap)) break;
       key += ' ';

@@ -93,6 +93,10 @@ class Gazetteer {
   const PlaceEntry& entry(int i) const { return entries_[i]; }
   bool NeedsCue(const std::string& key) const { return cue_.count(key) != 0; }
   bool IsFirstToken(const std::string& key) const { return first_tokens_.count(key) != 0; }
+  // True when some key starts with the words of `key` and goes on ("new" and
+  // "new york" for "new york city"): a longest-match scan stops extending a
+  // key when this is false, instead of looking up every longer run of words.
+  bool IsKeyPrefix(const std::string& key) const { return key_prefixes_.count(key) != 0; }
   std::size_t max_tokens() const { return max_tokens_; }
   // Resolves a same-name candidate list against the release context.
   // `context_states` holds USPS codes named in the release; returns -1 when
@@ -112,6 +116,7 @@ class Gazetteer {
   std::unordered_map<std::string, int> state_entry_;      // USPS -> entry
   std::unordered_set<std::string> cue_;                   // keys that need a locative cue
   std::unordered_set<std::string> first_tokens_;          // folded first word of every key
+  std::unordered_set<std::string> key_prefixes_;          // the first words of every longer key
   std::size_t max_tokens_ = 1;
 };
 

@@ -30,12 +30,35 @@ constexpr std::uint64_t Pack(std::string_view w) {
   return v;
 }
 
-std::vector<std::uint64_t> PackAll(const char* const* list) {
-  std::vector<std::uint64_t> out;
-  for (; *list != nullptr; ++list) out.push_back(Pack(*list));
-  std::sort(out.begin(), out.end());
-  return out;
-}
+// The function words of both lists in one open-addressing table keyed by
+// the packed word: a probe or two per word of the text (a binary search
+// over each list was 6% of extracting a release).
+class FunctionWords {
+ public:
+  enum Language : unsigned char { kNeither, kEnglishWord, kSpanishWord };
+  FunctionWords(const char* const* english, const char* const* spanish) {
+    for (; *english != nullptr; ++english) Insert(Pack(*english), kEnglishWord);
+    for (; *spanish != nullptr; ++spanish) Insert(Pack(*spanish), kSpanishWord);
+  }
+  Language Find(std::uint64_t packed) const {  // packed != 0
+    for (std::size_t i = Slot(packed);; i = (i + 1) % kSlots) {
+      if (keys_[i] == packed) return lang_[i];
+      if (keys_[i] == 0) return kNeither;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // a power of two, over twice the words
+  static std::size_t Slot(std::uint64_t packed) { return (packed * 0x9E3779B97F4A7C15ULL) >> 56; }
+  void Insert(std::uint64_t packed, Language lang) {
+    std::size_t i = Slot(packed);
+    while (keys_[i] != 0 && keys_[i] != packed) i = (i + 1) % kSlots;
+    keys_[i] = packed;
+    lang_[i] = lang;
+  }
+  std::uint64_t keys_[kSlots] = {};
+  Language lang_[kSlots] = {};
+};
 
 // Words in both languages ("a", "no", "he", "me") are left out of both lists.
 const char* const kEnglish[] = {
@@ -57,16 +80,15 @@ const char* const kSpanish[] = {
 std::string DetectLanguage(std::string_view text) {
   if (text.size() > kScanBytes) text = text.substr(0, kScanBytes);
   double en = 0, es = 0;
-  static const std::vector<std::uint64_t> english = PackAll(kEnglish);
-  static const std::vector<std::uint64_t> spanish = PackAll(kSpanish);
+  static const FunctionWords words(kEnglish, kSpanish);
   char word[8];  // longer words are in neither list
   size_t len = 0;
   bool too_long = false;
   auto flush = [&] {
     if (len > 0 && !too_long) {
-      std::uint64_t w = Pack(std::string_view(word, len));
-      if (std::binary_search(english.begin(), english.end(), w)) en += 1;
-      else if (std::binary_search(spanish.begin(), spanish.end(), w)) es += 1;
+      const FunctionWords::Language lang = words.Find(Pack(std::string_view(word, len)));
+      if (lang == FunctionWords::kEnglishWord) en += 1;
+      else if (lang == FunctionWords::kSpanishWord) es += 1;
     }
     len = 0;
     too_long = false;
