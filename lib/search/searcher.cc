@@ -53,11 +53,13 @@ struct Searcher::Impl {
     return it->second;
   }
   ~Impl() { DropMirror(); }
-  std::string PathsForMessages() const {
+  // The databases as given, for messages: "a.db, b.db, host:7000".
+  static std::string Join(const std::vector<std::string>& list) {
     std::string s;
-    for (const auto& p : paths) s += (s.empty() ? "" : ", ") + p;
+    for (const auto& p : list) s += (s.empty() ? "" : ", ") + p;
     return s;
   }
+  std::string PathsForMessages() const { return Join(paths); }
   // Opens `path`, a database or a stub listing databases, into `parts`.
   Status AddPath(const std::string& path, int depth);
   Status AddRemote(const std::string& host_port);
@@ -134,8 +136,32 @@ void CountFacetsHere(const Xapian::Database& db, const Xapian::Query& query, int
 // Retries when a writer commits while a search reads (Xapian's
 // DatabaseModifiedError): reopen and run again, waiting a little longer each
 // time (1 ms, 2 ms, ... up to 50 ms) so that a slow search still gets a turn
-// between the commits of a busy indexer.
+// between the commits of a busy indexer. It gives up after kModifiedRetries
+// attempts and kModifiedRetrySeconds both: on a loaded machine 40 attempts
+// passed in under two seconds while an indexer committing every few
+// releases discarded each revision before the search had read it.
 constexpr int kModifiedRetries = 40;
+constexpr auto kModifiedRetrySeconds = std::chrono::seconds(15);
+
+// Runs `attempt` (a function returning Status that may throw Xapian errors)
+// until it is not stopped by a commit, as above; other Xapian errors become
+// a Status naming `paths`.
+template <typename F>
+Status RetryWhileModified(const std::string& paths, F&& attempt) {
+  const auto start = std::chrono::steady_clock::now();
+  for (int n = 0;; ++n) {
+    try {
+      return attempt();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (n + 1 >= kModifiedRetries && std::chrono::steady_clock::now() - start >= kModifiedRetrySeconds) {
+        return internal::XapianErrorToStatus(e, paths);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, 1 << std::min(n, 6))));
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, paths);
+    }
+  }
+}
 
 }  // namespace
 
@@ -201,6 +227,8 @@ Status Searcher::Impl::AddPath(const std::string& path, int depth) {
       // A stub Xapian opens itself (a remote "prog" line, say) may hold
       // remote databases we cannot see: count facets here to be safe.
       AddPart(Xapian::Database(path), /*remote=*/!stub_file.empty() && !lines.empty(), path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // Open starts again
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, path);
     }
@@ -285,43 +313,37 @@ Status Searcher::Open(const std::vector<std::string>& paths, const std::vector<s
   if (paths.empty() && remotes.empty()) {
     return Status::InvalidArgument("no database given; pass --db PATH (or --remote HOST:PORT) or set AMICUS_DB");
   }
-  auto impl = std::make_unique<Impl>();
-  impl->paths = paths;
-  impl->paths.insert(impl->paths.end(), remotes.begin(), remotes.end());
-  for (const std::string& p : paths) {
-    Status s = impl->AddPath(p, 0);
-    if (!s.ok()) return s;
-  }
-  for (const std::string& r : remotes) {
-    Status s = impl->AddRemote(r);
-    if (!s.ok()) return s;
-  }
-  try {
+  std::vector<std::string> all = paths;
+  all.insert(all.end(), remotes.begin(), remotes.end());
+  // Opening reads each database's current revision, which an indexer's
+  // commits can discard meanwhile: then it starts again.
+  return RetryWhileModified(Impl::Join(all), [&] {
+    auto impl = std::make_unique<Impl>();
+    impl->paths = all;
+    for (const std::string& p : paths) {
+      Status s = impl->AddPath(p, 0);
+      if (!s.ok()) return s;
+    }
+    for (const std::string& r : remotes) {
+      Status s = impl->AddRemote(r);
+      if (!s.ok()) return s;
+    }
     impl->BuildQueryDb();
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, impl->PathsForMessages());
-  }
-  out->reset(new Searcher(std::move(impl)));
-  return Status::OK();
+    out->reset(new Searcher(std::move(impl)));
+    return Status::OK();
+  });
 }
 
 std::uint64_t Searcher::size() const { return impl_->db.get_doccount(); }
 
 Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      bool changed = impl_->db.reopen();
-      for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
-      for (Xapian::Database& part : impl_->facet_parts) part.reopen();
-      if (changed && impl_->has_remote) impl_->BuildQueryDb();
-      return impl_->Run(request, results);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt + 1 >= kModifiedRetries) return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, 1 << std::min(attempt, 6))));
-    } catch (const Xapian::Error& e) {
-      return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
-    }
-  }
+  return RetryWhileModified(impl_->PathsForMessages(), [&] {
+    bool changed = impl_->db.reopen();
+    for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
+    for (Xapian::Database& part : impl_->facet_parts) part.reopen();
+    if (changed && impl_->has_remote) impl_->BuildQueryDb();
+    return impl_->Run(request, results);
+  });
 }
 
 Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results) {
@@ -503,7 +525,7 @@ std::string DashedDate(const std::string& ymd) {
 }  // namespace
 
 Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
-  try {
+  return RetryWhileModified(impl_->PathsForMessages(), [&] {
     impl_->db.reopen();
     for (Xapian::Database& part : impl_->parts) part.reopen();
     const Xapian::Database& db = impl_->db;
@@ -526,10 +548,8 @@ Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
       *lists[i++] = TopTerms(db, metadata, std::string(cat.prefix), cat.prefix.size(), limit);
     }
     *out = std::move(st);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
-  }
-  return Status::OK();
+    return Status::OK();
+  });
 }
 
 Status Searcher::ListEntities(const std::string& category, const std::string& prefix, std::uint32_t limit,
@@ -541,7 +561,7 @@ Status Searcher::ListEntities(const std::string& category, const std::string& pr
   if (cat == nullptr) {
     return Status::InvalidArgument("entity category \"" + category + "\": use person, org, law or place");
   }
-  try {
+  return RetryWhileModified(impl_->PathsForMessages(), [&] {
     impl_->db.reopen();
     for (Xapian::Database& part : impl_->parts) part.reopen();
     const std::string term_prefix = schema::Term(cat->prefix, NameKey(prefix));
@@ -558,10 +578,8 @@ Status Searcher::ListEntities(const std::string& category, const std::string& pr
     std::sort(all.begin(), all.end(), order);
     if (all.size() > limit) all.resize(limit);
     *out = std::move(all);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, impl_->PathsForMessages());
-  }
-  return Status::OK();
+    return Status::OK();
+  });
 }
 
 namespace {
