@@ -30,6 +30,9 @@
 // one per core at most (SearchRequest::facet_threads), joined before
 // Search() returns. A Searcher sees the database as it
 // was when opened or last reopened; Search() reopens it when it has changed.
+// An indexer may write while searchers read: when its commits discard the
+// revision a call is reading, Open, Search, Stats and ListEntities start
+// again on the new one (for 15 s at least) rather than fail.
 #ifndef AMICUS_SEARCH_H_
 #define AMICUS_SEARCH_H_
 
