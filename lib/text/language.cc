@@ -4,12 +4,10 @@
 // the counts, and function words are frequent enough that the first 4 KB
 // decide. Spanish-only punctuation (¿ ¡) and ñ count double; accented vowels,
 // which English text carries in names, count half.
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "amicus/text.h"
 
@@ -53,6 +51,7 @@ class FunctionWords {
   void Insert(std::uint64_t packed, Language lang) {
     std::size_t i = Slot(packed);
     while (keys_[i] != 0 && keys_[i] != packed) i = (i + 1) % kSlots;
+    if (keys_[i] == packed) return;  // listed twice: the first list wins, as English did before
     keys_[i] = packed;
     lang_[i] = lang;
   }
