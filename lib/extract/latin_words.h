@@ -10,20 +10,35 @@
 
 namespace amicus::internal::latin {
 
+// Byte classes, one table lookup instead of range tests on hot loops.
+enum : unsigned char { kDigitByte = 1, kAlphaByte = 2, kUpperByte = 4, kLeadByte = 8 };
+struct ByteClasses {
+  unsigned char c[256];
+  constexpr ByteClasses() : c{} {
+    for (int b = '0'; b <= '9'; ++b) c[b] = kDigitByte;
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kAlphaByte;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kAlphaByte | kUpperByte;
+    for (int b = 0xC3; b <= 0xC5; ++b) c[b] = kLeadByte;
+  }
+};
+inline constexpr ByteClasses kByteClasses{};
+inline unsigned char ByteClass(unsigned char c) { return kByteClasses.c[c]; }
+
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsAsciiAlpha(unsigned char c) { return (ByteClass(c) & kAlphaByte) != 0; }
 inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 // Letters, digits and the lead bytes of accented Latin letters.
-inline bool IsWordByte(unsigned char c) { return IsDigit(c) || IsAsciiAlpha(c) || (c >= 0xC3 && c <= 0xC5); }
+inline bool IsWordByte(unsigned char c) { return ByteClass(c) != 0; }
 
 // The end of the word that starts at i.
 inline std::size_t WordEnd(std::string_view t, std::size_t i) {
-  while (i < t.size()) {
-    unsigned char c = t[i];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
+  const std::size_t n = t.size();
+  while (i < n) {
+    const unsigned char k = ByteClass(static_cast<unsigned char>(t[i]));
+    if (k & (kDigitByte | kAlphaByte)) {
       ++i;
-    } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < t.size()) {
+    } else if ((k & kLeadByte) && i + 1 < n) {
       i += 2;
     } else {
       break;
@@ -37,7 +52,7 @@ inline std::size_t WordStartBefore(std::string_view t, std::size_t end) {
   std::size_t i = end;
   while (i > 0) {
     unsigned char c = t[i - 1];
-    if (IsDigit(c) || IsAsciiAlpha(c)) {
+    if (ByteClass(c) & (kDigitByte | kAlphaByte)) {
       --i;
     } else if (i >= 2 && (c & 0xC0) == 0x80 && static_cast<unsigned char>(t[i - 2]) >= 0xC3 &&
                static_cast<unsigned char>(t[i - 2]) <= 0xC5) {

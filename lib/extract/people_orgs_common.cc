@@ -63,8 +63,8 @@ Status WordTables::Load(const KnowledgeFiles& files) {
     max_title_tokens_ = std::max(max_title_tokens_, n);
     titles_[key] = f[1] == "office";
     for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
-      title_prefixes_.insert(key.substr(0, sp));
-    title_prefixes_.insert(key);
+      title_prefixes_.Insert(std::string_view(key).substr(0, sp));
+    title_prefixes_.Insert(key);
     return Status::OK();
   });
   if (!s.ok()) return s;
@@ -73,7 +73,7 @@ Status WordTables::Load(const KnowledgeFiles& files) {
     OrgWordPos p = f[1] == "end" ? kEnd : f[1] == "start" ? kStart : kAny;
     std::string key = FoldKey(f[0]);
     std::size_t sp = key.rfind(' ');
-    if (sp != std::string::npos) pair_tails_.insert(key.substr(sp + 1));
+    if (sp != std::string::npos) pair_tails_.Insert(std::string_view(key).substr(sp + 1));
     org_words_[key] = p;
     return Status::OK();
   });
@@ -93,10 +93,9 @@ int WordTables::MatchTitle(std::string_view text, const std::vector<Tok>& toks, 
     if (!key.empty()) key.push_back(' ');
     AppendFolded(TokText(text, t), &key);
     ++words;
-    auto it = titles_.find(key);
-    if (it != titles_.end()) {
+    if (const bool* is_office = titles_.Find(key)) {
       best = static_cast<int>(j - i + 1);
-      *office = it->second;
+      *office = *is_office;
     }
   }
   return best;
@@ -104,6 +103,8 @@ int WordTables::MatchTitle(std::string_view text, const std::vector<Tok>& toks, 
 
 int WordTables::MatchTitle(const std::vector<Tok>& toks, const std::vector<std::string>& fold, std::size_t i,
                            bool* office) const {
+  // Most tokens start no title: answer those without building a key.
+  if (i >= toks.size() || toks[i].kind == TokKind::kPunct || !title_prefixes_.Contains(fold[i])) return 0;
   std::string key;
   int best = 0;
   int words = 0;
@@ -114,24 +115,26 @@ int WordTables::MatchTitle(const std::vector<Tok>& toks, const std::vector<std::
     if (!key.empty()) key.push_back(' ');
     key += fold[j];
     ++words;
-    if (title_prefixes_.count(key) == 0) break;  // no title goes on like this
-    auto it = titles_.find(key);
-    if (it != titles_.end()) {
+    if (!title_prefixes_.Contains(key)) break;  // no title goes on like this
+    if (const bool* is_office = titles_.Find(key)) {
       best = static_cast<int>(j - i + 1);
-      *office = it->second;
+      *office = *is_office;
     }
   }
   return best;
 }
 
 WordTables::OrgWordPos WordTables::OrgWord(std::string_view folded_word) const {
-  auto it = org_words_.find(std::string(folded_word));
-  return it == org_words_.end() ? kNone : it->second;
+  const OrgWordPos* p = org_words_.Find(folded_word);
+  return p ? *p : kNone;
 }
 
-bool WordTables::OrgWordPair(const std::string& a, const std::string& b) const {
-  if (pair_tails_.count(b) == 0) return false;
-  return org_words_.count(a + " " + b) != 0;
+bool WordTables::OrgWordPair(std::string_view a, std::string_view b) const {
+  if (!pair_tails_.Contains(b)) return false;
+  std::string pair(a);
+  pair += ' ';
+  pair.append(b.data(), b.size());
+  return org_words_.Contains(pair);
 }
 
 }  // namespace amicus::internal

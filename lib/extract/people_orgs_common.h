@@ -16,6 +16,7 @@
 #include "extract/knowledge_file.h"
 #include "extract/scan.h"
 #include "extract/span.h"
+#include "util/string_table.h"
 
 namespace amicus::internal {
 
@@ -46,14 +47,14 @@ class WordTables {
   enum OrgWordPos : int { kNone = 0, kEnd = 1, kStart = 2, kAny = 3 };
   OrgWordPos OrgWord(std::string_view folded_word) const;
   // True when "a b" (folded words) is a two-word organization word ("task force").
-  bool OrgWordPair(const std::string& a, const std::string& b) const;
+  bool OrgWordPair(std::string_view a, std::string_view b) const;
 
  private:
-  std::unordered_map<std::string, bool> titles_;  // folded multiword title -> office?
-  std::unordered_set<std::string> title_prefixes_;  // every leading word run of a title, e.g. "council"
+  StringTable<bool> titles_;  // folded multiword title -> office?
+  StringSet title_prefixes_;  // every leading word run of a title, e.g. "council"
   int max_title_tokens_ = 1;
-  std::unordered_map<std::string, OrgWordPos> org_words_;
-  std::unordered_set<std::string> pair_tails_;  // last words of two-word organization words
+  StringTable<OrgWordPos> org_words_;
+  StringSet pair_tails_;  // last words of two-word organization words
 };
 
 // Collects entities of one category: one entry per canonical name, every

@@ -55,8 +55,8 @@ void Gazetteer::Index(const std::string& surface, int id) {
   auto& v = by_key_[key];
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
   std::size_t sp = key.find(' ');
-  first_tokens_.insert(key.substr(0, sp));
-  for (; sp != std::string::npos; sp = key.find(' ', sp + 1)) key_prefixes_.insert(key.substr(0, sp));
+  first_tokens_.Insert(std::string_view(key).substr(0, sp));
+  for (; sp != std::string::npos; sp = key.find(' ', sp + 1)) key_prefixes_.Insert(std::string_view(key).substr(0, sp));
   std::size_t n = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
   max_tokens_ = std::max(max_tokens_, n);
 }
@@ -139,9 +139,8 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     Status st = need(f, 2);
     if (!st.ok()) return st;
     std::string key = FoldKey(f[0]);
-    auto it = g->by_key_.find(key);
-    if (it != g->by_key_.end()) {
-      for (int id : it->second) {
+    if (const std::vector<int>* ids = g->by_key_.Find(key)) {
+      for (int id : *ids) {
         if (g->entries_[id].kind == PlaceKind::kCounty) return Status::OK();  // same name elsewhere
       }
     }
@@ -160,7 +159,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     std::string_view kind = f[1];
     std::string name(f[0]);
     if (kind == "stop") {
-      g->cue_.insert(FoldKey(name));
+      g->cue_.Insert(FoldKey(name));
       continue;
     }
     PlaceEntry e;
@@ -177,10 +176,10 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     } else if (kind == "city") {
       // A default for an ambiguous name: raise the generated entry's rank.
       std::string key = FoldKey(name);
-      auto q = g->qualified_.find(key + "|" + e.state);
-      if (canon.empty() && q != g->qualified_.end()) {
-        g->entries_[q->second].priority = e.priority;
-        g->entries_[q->second].needs_context = false;
+      const int* q = g->qualified_.Find(key + "|" + e.state);
+      if (canon.empty() && q != nullptr) {
+        g->entries_[*q].priority = e.priority;
+        g->entries_[*q].needs_context = false;
         continue;
       }
       e.kind = PlaceKind::kCity;
@@ -214,9 +213,8 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
       std::size_t comma = alias.rfind(", ");
       if (comma != std::string::npos) {
         // "New York, NY": qualified form only.
-        std::string code = g->state_codes_.count(FoldKey(alias.substr(comma + 2)))
-                               ? g->state_codes_[FoldKey(alias.substr(comma + 2))]
-                               : std::string();
+        const std::string* found = g->state_codes_.Find(FoldKey(alias.substr(comma + 2)));
+        std::string code = found ? *found : std::string();
         if (!code.empty()) g->qualified_[FoldKey(alias.substr(0, comma)) + "|" + code] = id;
         continue;
       }
@@ -225,12 +223,13 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     }
   }
   // NYC: any "X, NY" naming the city ("New York, N.Y.", "Nueva York, NY").
-  for (auto& kv : g->by_key_) {
+  for (const auto& kv : g->by_key_) {
     for (int id : kv.second) {
       if (g->entries_[id].canonical == "New York City") g->qualified_[kv.first + "|NY"] = id;
     }
   }
-  g->qualified_[FoldKey("New York") + "|NY"] = g->qualified_[FoldKey("New York City") + "|NY"];
+  const int nyc = g->qualified_[FoldKey("New York City") + "|NY"];  // a copy: inserting may move entries
+  g->qualified_[FoldKey("New York") + "|NY"] = nyc;
 
   s = files.ForEachRecord("countries.tsv", [&](const std::vector<std::string_view>& f, int) {
     Status st = need(f, 2);
@@ -243,7 +242,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     bool cue = Field(f, 4).find("cue") != std::string_view::npos;
     int id = g->Add(e);
     g->Index(e.name, id);
-    if (cue) g->cue_.insert(FoldKey(e.name));
+    if (cue) g->cue_.Insert(FoldKey(e.name));
     for (std::string_view v : SplitBar(Field(f, 2))) g->Index(std::string(v), id);
     for (std::string_view v : SplitBar(Field(f, 3))) {
       PlaceEntry w = e;
@@ -274,27 +273,24 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
   return Status::OK();
 }
 
-const std::vector<int>* Gazetteer::Candidates(const std::string& key) const {
-  auto it = by_key_.find(key);
-  return it == by_key_.end() ? nullptr : &it->second;
-}
+const std::vector<int>* Gazetteer::Candidates(std::string_view key) const { return by_key_.Find(key); }
 
 int Gazetteer::Qualified(const std::string& folded_name, std::string_view state) const {
   std::string k = folded_name;
   k += '|';
   k.append(state.data(), state.size());
-  auto it = qualified_.find(k);
-  return it == qualified_.end() ? -1 : it->second;
+  const int* id = qualified_.Find(k);
+  return id ? *id : -1;
 }
 
-std::string_view Gazetteer::StateCode(const std::string& key) const {
-  auto it = state_codes_.find(key);
-  return it == state_codes_.end() ? std::string_view() : std::string_view(it->second);
+std::string_view Gazetteer::StateCode(std::string_view key) const {
+  const std::string* code = state_codes_.Find(key);
+  return code ? std::string_view(*code) : std::string_view();
 }
 
 int Gazetteer::StateEntry(std::string_view usps) const {
-  auto it = state_entry_.find(std::string(usps));
-  return it == state_entry_.end() ? -1 : it->second;
+  const int* id = state_entry_.Find(usps);
+  return id ? *id : -1;
 }
 
 int Gazetteer::Resolve(const std::vector<int>& cands, std::string_view dateline_state,
@@ -333,7 +329,7 @@ int Gazetteer::Resolve(const std::vector<int>& cands, std::string_view dateline_
 bool Gazetteer::IsPlaceName(std::string_view surface) const {
   std::string key = FoldKey(surface);
   if (key.empty()) return false;
-  if (by_key_.count(key)) return true;
+  if (by_key_.Contains(key)) return true;
   std::size_t comma = key.rfind(", ");
   if (comma != std::string::npos) {
     std::string_view code = StateCode(key.substr(comma + 2));
@@ -425,14 +421,14 @@ bool IsApos(std::uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC
 bool KeepsPeriod(std::string_view w) {
   if (w.find('.') != std::string_view::npos) return true;  // "N.Y" of "N.Y."
   if (w.size() <= 2) return true;                           // "St", "Mt", "D"
-  static const char* kAbbr[] = {"Calif", "Ariz", "Mass", "Wash", "Tenn", "Conn", "Colo", "Okla", "Minn",
+  static constexpr std::string_view kAbbr[] = {"Calif", "Ariz", "Mass", "Wash", "Tenn", "Conn", "Colo", "Okla", "Minn",
                                 "Mich", "Fla", "Ill", "Ind", "Tex", "Ala", "Ark", "Del", "Kan", "Kans",
                                 "Nev", "Neb", "Nebr", "Ore", "Oreg", "Miss", "Mont", "Wis", "Wisc", "Wyo",
                                 "Penn", "Ave", "Blvd", "Gov", "Sen", "Rep", "Ft", "Mt", "Jan", "Feb",
                                 "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Md", "Va", "Ga",
                                 "Ky", "Mo", "Pa", "Vt", "La", "Dr", "Jr", "Sr", "Lt", "Gen", "Col", "Sgt"};
-  for (const char* a : kAbbr) {
-    if (w == a) return true;
+  for (std::string_view a : kAbbr) {
+    if (a.size() == w.size() && a[0] == w[0] && a == w) return true;
   }
   return false;
 }
@@ -865,9 +861,13 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
                       std::vector<TextSpan>* mention_spans) {
   // Per-thread scratch reused across releases: the word table and the
   // lazily folded words keep their capacity (no per-word allocations).
-  thread_local std::vector<Word> w;
-  thread_local std::vector<std::string> folded;
-  thread_local std::vector<unsigned char> done;
+  thread_local std::vector<Word> tl_words;
+  thread_local std::vector<std::string> tl_folded;
+  thread_local std::vector<unsigned char> tl_done;
+  // Plain references: every use of a thread_local would look up its address.
+  std::vector<Word>& w = tl_words;
+  std::vector<std::string>& folded = tl_folded;
+  std::vector<unsigned char>& done = tl_done;
   Words(text, &w);
   const std::size_t nw = w.size();
   if (folded.size() < nw) folded.resize(nw);
@@ -1101,8 +1101,16 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     i = best_end;
   }
 
+  // Whether word k may fold to "counties" or "condados" (8 letters): a test on
+  // the raw bytes, so the scans below fold only those words.
+  auto maybe_counties = [&](std::size_t k) {
+    const unsigned char c0 = static_cast<unsigned char>(text[w[k].begin]);
+    const std::size_t len = w[k].end - w[k].begin;
+    return len >= 8 && len <= 24 && (c0 >= 0x80 || (c0 | 0x20) == 'c');
+  };
   // "Erie and Niagara counties", "Cook, Kane and Will counties".
   for (std::size_t k = 1; k < nw; ++k) {
+    if (!maybe_counties(k)) continue;
     const std::string& f = F(k);
     if (f != "counties" && f != "condados") continue;
     std::size_t j = k;
@@ -1147,7 +1155,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
   }
   // "counties such as St. Lawrence and Chautauqua".
   for (std::size_t k = 0; k + 3 < nw; ++k) {
-    if (F(k) != "counties") continue;
+    if (!maybe_counties(k) || F(k) != "counties") continue;
     std::size_t j = k + 1;
     if (F(j) == "such" && F(j + 1) == "as") {
       j += 2;

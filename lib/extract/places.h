@@ -33,6 +33,7 @@
 #include "amicus/status.h"
 #include "extract/knowledge_file.h"
 #include "extract/span.h"
+#include "util/string_table.h"
 
 namespace amicus::internal {
 
@@ -82,21 +83,21 @@ class Gazetteer {
 
   // --- used by the finders in places.cc / dateline.cc ---
   // Entries indexed under a folded key; nullptr when none.
-  const std::vector<int>* Candidates(const std::string& key) const;
+  const std::vector<int>* Candidates(std::string_view key) const;
   // The city-like entry for "name, ST" (folded name), or -1.
   int Qualified(const std::string& folded_name, std::string_view state) const;
   // USPS code for a folded state name / abbreviation ("new york", "ny",
   // "calif", "nueva york" is NOT a state: it is the city), or "" when none.
-  std::string_view StateCode(const std::string& key) const;
+  std::string_view StateCode(std::string_view key) const;
   // The state entry for a USPS code, or -1.
   int StateEntry(std::string_view usps) const;
   const PlaceEntry& entry(int i) const { return entries_[i]; }
-  bool NeedsCue(const std::string& key) const { return cue_.count(key) != 0; }
-  bool IsFirstToken(const std::string& key) const { return first_tokens_.count(key) != 0; }
+  bool NeedsCue(std::string_view key) const { return cue_.Contains(key); }
+  bool IsFirstToken(std::string_view key) const { return first_tokens_.Contains(key); }
   // True when some key starts with the words of `key` and goes on ("new" and
   // "new york" for "new york city"): a longest-match scan stops extending a
   // key when this is false, instead of looking up every longer run of words.
-  bool IsKeyPrefix(const std::string& key) const { return key_prefixes_.count(key) != 0; }
+  bool IsKeyPrefix(std::string_view key) const { return key_prefixes_.Contains(key); }
   std::size_t max_tokens() const { return max_tokens_; }
   // Resolves a same-name candidate list against the release context.
   // `context_states` holds USPS codes named in the release; returns -1 when
@@ -110,13 +111,13 @@ class Gazetteer {
   void Index(const std::string& surface, int id);
 
   std::vector<PlaceEntry> entries_;
-  std::unordered_map<std::string, std::vector<int>> by_key_;
-  std::unordered_map<std::string, int> qualified_;        // "folded name|ST" -> entry
-  std::unordered_map<std::string, std::string> state_codes_;  // folded key -> USPS
-  std::unordered_map<std::string, int> state_entry_;      // USPS -> entry
-  std::unordered_set<std::string> cue_;                   // keys that need a locative cue
-  std::unordered_set<std::string> first_tokens_;          // folded first word of every key
-  std::unordered_set<std::string> key_prefixes_;          // the first words of every longer key
+  StringTable<std::vector<int>> by_key_;
+  StringTable<int> qualified_;          // "folded name|ST" -> entry
+  StringTable<std::string> state_codes_;  // folded key -> USPS
+  StringTable<int> state_entry_;        // USPS -> entry
+  StringSet cue_;                       // keys that need a locative cue
+  StringSet first_tokens_;              // folded first word of every key
+  StringSet key_prefixes_;              // the first words of every longer key
   std::size_t max_tokens_ = 1;
 };
 

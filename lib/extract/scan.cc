@@ -49,15 +49,16 @@ inline bool IsQuote(std::uint32_t cp) {
 
 // Abbreviations that keep their period: titles, months, state abbreviations.
 bool IsAbbreviation(std::string_view w) {
-  static const char* const kAbbr[] = {
+  static constexpr std::string_view kAbbr[] = {
       "Mr", "Mrs", "Ms", "Dr", "Rev", "Sen", "Rep", "Reps", "Gov", "St", "Sr", "Jr", "Lt", "Gen", "Col",
       "Sgt", "Hon", "Int", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
       "Calif", "Fla", "Mass", "Wash", "Ill", "Tex", "Ariz", "Md", "Mont", "Inc", "Co", "Corp", "Ltd",
       "Dept", "Ave", "Blvd", "vs", "v", "Mich", "Minn", "Penn", "Pa", "Conn", "Ore", "Wis", "Colo",
       "Ga", "Ala", "Ky", "Tenn", "Va", "Okla", "Kan", "Neb", "Nev", "Del", "Sra", "Sr", "Lic", "Av",
       "Asm", "Assemblywoman", "Supt", "Prof", "Cmdr", "Capt", "Det", "Pres", "Atty"};
-  for (const char* a : kAbbr) {
-    if (w.size() == std::strlen(a) && w.compare(0, w.size(), a) == 0) return true;
+  if (w.empty()) return false;
+  for (std::string_view a : kAbbr) {
+    if (a.size() == w.size() && a[0] == w[0] && a == w) return true;
   }
   return false;
 }
@@ -77,9 +78,15 @@ const char* FoldLatin(std::uint32_t cp) {
     static const char kExtA[] =
         "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllllnnnnnnnnnoooooooorrrrrrsssssssstttttt"
         "uuuuuuuuuuuuwwyyyzzzzzzs";
+    // One NUL-terminated letter per code point: kExtA[k] followed by a NUL.
+    static const struct Table {
+      char one[sizeof(kExtA) - 1][2];
+      Table() {
+        for (std::size_t k = 0; k + 1 < sizeof(kExtA); ++k) one[k][0] = kExtA[k], one[k][1] = 0;
+      }
+    } kOne;
     std::size_t k = cp - 0x100;
-    static thread_local char one[2] = {0, 0};
-    if (k < sizeof(kExtA) - 1) { one[0] = kExtA[k]; return one; }
+    if (k < sizeof(kExtA) - 1) return kOne.one[k];
   }
   return nullptr;
 }
@@ -193,34 +200,67 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   }
 }
 
-void AppendFolded(std::string_view s, std::string* out) {
+namespace {
+
+// Writes the folded form of s to d and returns the end. The folded form is
+// never longer than s: each rule maps a code point to at most as many bytes.
+// `space_before` says whether the output so far ends with a space (or is
+// empty), for collapsing whitespace runs.
+char* FoldInto(std::string_view s, bool space_before, char* d) {
+  char* const first = d;
+  auto last_is_space = [&] { return d == first ? space_before : d[-1] == ' '; };
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
-      if (c == '.') continue;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        if (!out->empty() && out->back() != ' ') out->push_back(' ');
+      if (c >= 'a' && c <= 'z') {
+        *d++ = static_cast<char>(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        *d++ = static_cast<char>(c + 32);
+      } else if (c == '.') {
         continue;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!last_is_space()) *d++ = ' ';
+      } else {
+        *d++ = static_cast<char>(c);
       }
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
       continue;
     }
     int len;
     std::uint32_t cp = Decode(s, i, &len);
-    std::string_view raw = s.substr(i, len);
+    const char* raw = s.data() + i;
     i += len;
-    if (IsApostrophe(cp) || cp == 0x2018) { out->push_back('\''); continue; }
-    if (IsDash(cp)) { out->push_back('-'); continue; }
+    if (IsApostrophe(cp) || cp == 0x2018) { *d++ = '\''; continue; }
+    if (IsDash(cp)) { *d++ = '-'; continue; }
     if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B)) {
-      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+      if (!last_is_space()) *d++ = ' ';
       continue;
     }
-    if (cp == 0x201C || cp == 0x201D) { out->push_back('"'); continue; }
-    if (const char* f = FoldLatin(cp)) { out->append(f); continue; }
-    out->append(raw.data(), raw.size());
+    if (cp == 0x201C || cp == 0x201D) { *d++ = '"'; continue; }
+    if (const char* f = FoldLatin(cp)) {
+      while (*f) *d++ = *f++;
+      continue;
+    }
+    for (int k = 0; k < len; ++k) *d++ = raw[k];
   }
+  return d;
+}
+
+}  // namespace
+
+void AppendFolded(std::string_view s, std::string* out) {
+  const bool space_before = out->empty() || out->back() == ' ';
+  // Words and names fit a stack buffer; one append then copies the result.
+  char buf[256];
+  if (s.size() <= sizeof(buf)) {
+    out->append(buf, static_cast<std::size_t>(FoldInto(s, space_before, buf) - buf));
+    return;
+  }
+  const std::size_t start = out->size();
+  out->resize(start + s.size());
+  char* const begin = &(*out)[start];
+  out->resize(start + static_cast<std::size_t>(FoldInto(s, space_before, begin) - begin));
 }
 
 std::string FoldKey(std::string_view s) {
