@@ -17,6 +17,8 @@
 #include <unordered_set>
 
 namespace amicus::internal {
+
+using namespace std::string_view_literals;
 namespace {
 
 // ------------------------------------------------------------ calendar
@@ -381,7 +383,7 @@ int NearestTense(std::string_view t, size_t b, size_t e, bool before_only, int m
     std::string_view w = t.substr(wb[idx], we_[idx] - wb[idx]);
     int tense = TenseOfWord(w);
     if (tense < 0 && PassiveOrInfinitive(t, wb[idx])) tense = 0;
-    if (tense == 0 && w == "ll" && wb[idx] >= 1 &&
+    if (tense == 0 && w == "ll"sv && wb[idx] >= 1 &&
         (t[wb[idx] - 1] == '\'' || static_cast<unsigned char>(t[wb[idx] - 1]) == 0x99)) {
       tense = 1;  // we'll, we’ll
     }
@@ -640,7 +642,7 @@ class DateFinder {
     // ordinal suffix
     if (k + 1 < t_.size() && IsAsciiAlpha(t_[k])) {
       std::string_view suf = t_.substr(k, 2);
-      if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
+      if ((suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv) &&
           (k + 2 >= t_.size() || !IsWordByte(t_[k + 2]))) {
         k += 2;
       } else {
@@ -811,7 +813,7 @@ class DateFinder {
       size_t ps = WordStartBefore(t_, pe);
       std::string_view l;
       if (ps < pe && LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &l)) {
-        if (l == "of" || l == "de") {
+        if (l == "of"sv || l == "de"sv) {
           size_t pe2 = ps;
           while (pe2 > 0 && t_[pe2 - 1] == ' ') --pe2;
           size_t ps2 = WordStartBefore(t_, pe2);
@@ -901,7 +903,7 @@ class DateFinder {
     }
     const Keyword* kw = Keywords().Find(l);
     if (kw == nullptr) {
-      if (l == "fy" && IsUpper(t_[b])) return TryFY(b, we);
+      if (l == "fy"sv && IsUpper(t_[b])) return TryFY(b, we);
       return we;
     }
     bool cap = IsUpper(t_[b]);
@@ -984,7 +986,7 @@ class DateFinder {
     size_t j = we;
     if (j < t_.size() && (t_[j] == ' ' || t_[j] == '-' || t_[j] == '\'')) {
       ++j;
-    } else if (j + 2 < t_.size() && t_.substr(j, 3) == "\xE2\x80\x99") {
+    } else if (j + 2 < t_.size() && t_.substr(j, 3) == "\xE2\x80\x99"sv) {
       j += 3;
     } else {
       return we;
@@ -1022,18 +1024,18 @@ class DateFinder {
     char buf[16];
     std::string_view l;
     if (we2 == j || !LowerInto(t_.substr(j, we2 - j), buf, sizeof buf, &l)) return we;
-    if (l == "month") {
+    if (l == "month"sv) {
       int m = pub_.m + rel, y = pub_.y;
       if (m < 1) { m += 12; --y; }
       if (m > 12) { m -= 12; ++y; }
       Emit(b, we2, FormatMonth(y, m));
       return we2;
     }
-    if (l == "year") {
+    if (l == "year"sv) {
       Emit(b, we2, FormatYear(pub_.y + rel));
       return we2;
     }
-    if (l == "fiscal") {
+    if (l == "fiscal"sv) {
       size_t k = SkipSpace(t_, we2);
       size_t we3 = WordEnd(t_, k);
       if (k > we2 && EqualsLower(t_.substr(k, we3 - k), "year")) {
@@ -1078,13 +1080,13 @@ class DateFinder {
     size_t ps = WordStartBefore(t_, pe);
     std::string_view prev;
     if (ps < pe) LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &prev);
-    if (prev == "este" || prev == "esta") {
+    if (prev == "este"sv || prev == "esta"sv) {
       rel = 0;
       sb = ps;
-    } else if (prev == "pr\xC3\xB3ximo" || prev == "proximo") {
+    } else if (prev == "pr\xC3\xB3ximo"sv || prev == "proximo"sv) {
       rel = 1;
       sb = ps;
-    } else if (prev == "pasado") {
+    } else if (prev == "pasado"sv) {
       rel = -1;
       sb = ps;
     }
@@ -1094,13 +1096,13 @@ class DateFinder {
       char b2[16];
       std::string_view next;
       if (j > we && LowerInto(t_.substr(j, we2 - j), b2, sizeof b2, &next)) {
-        if (rel == 2 && (next == "pasado" || next == "anterior")) {
+        if (rel == 2 && (next == "pasado"sv || next == "anterior"sv)) {
           rel = -1;
           se = we2;
-        } else if (rel == 2 && (next == "pr\xC3\xB3ximo" || next == "proximo" || next == "entrante")) {
+        } else if (rel == 2 && (next == "pr\xC3\xB3ximo"sv || next == "proximo"sv || next == "entrante"sv)) {
           rel = 1;
           se = we2;
-        } else if (rel == 2 && next == "que") {
+        } else if (rel == 2 && next == "que"sv) {
           size_t k = SkipSpace(t_, we2);
           size_t we3 = WordEnd(t_, k);
           if (k > we2 && EqualsLower(t_.substr(k, we3 - k), "viene")) {
@@ -1135,11 +1137,11 @@ class DateFinder {
     size_t j = we;
     // possessive apostrophe: Presidents' / Presidents’ / Veterans’
     if (j < t_.size() && t_[j] == '\'') ++j;
-    else if (j + 2 < t_.size() && t_.substr(j, 3) == "\xE2\x80\x99") j += 3;
+    else if (j + 2 < t_.size() && t_.substr(j, 3) == "\xE2\x80\x99"sv) j += 3;
     size_t k = SkipSpace(t_, j);
     if (k == j) return we;
     size_t we2 = WordEnd(t_, k);
-    if (t_.substr(k, we2 - k) != "Day") return we;
+    if (t_.substr(k, we2 - k) != "Day"sv) return we;
     EmitHoliday(b, we2, id);
     return we2;
   }
@@ -1276,13 +1278,13 @@ class DateFinder {
       // "los lunes" is every Monday; "el lunes pasado", "el próximo lunes"
       char buf[24];
       std::string_view prev = PrevWord(b, buf, sizeof buf);
-      if (prev == "los" || prev == "las") return we;
+      if (prev == "los"sv || prev == "las"sv) return we;
       int modifier = 0;
       size_t sb = b, se = we;
-      if (prev == "pr\xC3\xB3ximo" || prev == "proximo") {
+      if (prev == "pr\xC3\xB3ximo"sv || prev == "proximo"sv) {
         modifier = 1;
         sb = PrevWordStart(b);
-      } else if (prev == "pasado") {
+      } else if (prev == "pasado"sv) {
         modifier = -1;
         sb = PrevWordStart(b);
       } else {

@@ -21,6 +21,8 @@
 #include "extract/knowledge_file.h"
 
 namespace amicus::internal {
+
+using namespace std::string_view_literals;
 namespace {
 
 using latin::IsAsciiAlpha;
@@ -160,14 +162,14 @@ bool IsNameStopWord(std::string_view w) {
 }
 
 bool IsConnector(std::string_view w) {
-  return w == "of" || w == "and" || w == "for" || w == "to" || w == "on" || w == "in" ||
-         w == "&" || w == "de" || w == "del" || w == "la" || w == "y" || w == "from" ||
-         w == "against" || w == "with";
+  return w == "of"sv || w == "and"sv || w == "for"sv || w == "to"sv || w == "on"sv || w == "in"sv ||
+         w == "&"sv || w == "de"sv || w == "del"sv || w == "la"sv || w == "y"sv || w == "from"sv ||
+         w == "against"sv || w == "with"sv;
 }
 
 bool IsSpanishConnector(std::string_view w) {
-  return w == "de" || w == "del" || w == "la" || w == "las" || w == "los" || w == "el" ||
-         w == "y" || w == "para" || w == "sobre" || w == "a" || w == "contra" || w == "en";
+  return w == "de"sv || w == "del"sv || w == "la"sv || w == "las"sv || w == "los"sv || w == "el"sv ||
+         w == "y"sv || w == "para"sv || w == "sobre"sv || w == "a"sv || w == "contra"sv || w == "en"sv;
 }
 
 bool IsRoman(std::string_view w) {
@@ -368,7 +370,7 @@ class LegislationFinder {
       }
       return we;
     }
-    if ((w == "L" || w == "P") && we + 3 < t_.size() && t_[we] == '.' &&
+    if ((w == "L"sv || w == "P"sv) && we + 3 < t_.size() && t_[we] == '.' &&
         t_[we + 1] == (w[0] == 'L' ? 'D' : 'L') && t_[we + 2] == '.' &&
         (b == 0 || !IsWordByte(t_[b - 1]))) {  // Maine "L.D. 1234", "P.L. 117-58"
       size_t k = SkipSp(we + 3);
@@ -376,17 +378,17 @@ class LegislationFinder {
       if (e > k) return AddBill(w[0] == 'L' ? "ld" : "pl", b, k, e);
       return we;
     }
-    if (w == "SB" || w == "HB" || w == "AB" || w == "SF" || w == "HF" || w == "LB" || w == "HR" ||
-        w == "LD") {
+    if (w == "SB"sv || w == "HB"sv || w == "AB"sv || w == "SF"sv || w == "HF"sv || w == "LB"sv || w == "HR"sv ||
+        w == "LD"sv) {
       size_t k = we;
       if (k < t_.size() && (t_[k] == ' ' || t_[k] == '-')) ++k;
       size_t e = HyphenNumberAt(k);
       if (e > k) {
-        const char* kind = w == "SB" || w == "SF"   ? "senate"
-                           : w == "HB" || w == "HF" ? "house"
-                           : w == "AB"              ? "assembly"
-                           : w == "HR"              ? "hr"
-                           : w == "LD"              ? "ld"
+        const char* kind = w == "SB"sv || w == "SF"sv   ? "senate"
+                           : w == "HB"sv || w == "HF"sv ? "house"
+                           : w == "AB"sv              ? "assembly"
+                           : w == "HR"sv              ? "hr"
+                           : w == "LD"sv              ? "ld"
                                                     : "lb";
         return AddBill(kind, b, k, e);
       }
@@ -403,27 +405,27 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Senate" || w == "House" || w == "Assembly") {
+    if (w == "Senate"sv || w == "House"sv || w == "Assembly"sv) {
       size_t k = SkipSp(we);
       std::string_view w2 = WordAt(k);
-      if (k > we && (w2 == "Bill" || w2 == "File")) {
+      if (k > we && (w2 == "Bill"sv || w2 == "File"sv)) {
         size_t k2 = SkipSp(k + w2.size());
-        if (k2 > k + w2.size() && k2 < t_.size() && t_[k2] == 'N' && WordAt(k2) == "No" &&
+        if (k2 > k + w2.size() && k2 < t_.size() && t_[k2] == 'N' && WordAt(k2) == "No"sv &&
             k2 + 2 < t_.size() && t_[k2 + 2] == '.') {
           k2 = SkipSp(k2 + 3);
         }
         size_t e = HyphenNumberAt(k2);
         if (e > k2) {
-          return AddBill(w == "Senate" ? "senate" : w == "House" ? "house" : "assembly", b, k2, e);
+          return AddBill(w == "Senate"sv ? "senate" : w == "House"sv ? "house" : "assembly", b, k2, e);
         }
       }
       return we;
     }
-    if (w == "Int" || w == "Intro") {
+    if (w == "Int"sv || w == "Intro"sv) {
       size_t k = we;
       if (k < t_.size() && t_[k] == '.') ++k;
       k = SkipSp(k);
-      if (WordAt(k) == "No" && k + 2 < t_.size() && t_[k + 2] == '.') k = SkipSp(k + 3);
+      if (WordAt(k) == "No"sv && k + 2 < t_.size() && t_[k + 2] == '.') k = SkipSp(k + 3);
       size_t e = NumberAt(k, false);
       if (e > k) {
         size_t key_end = e;
@@ -439,12 +441,12 @@ class LegislationFinder {
       return we;
     }
     if (size_t e = AtDesignator(w, b, we)) return e;
-    if (w == "Executive" || w == "Orden") {
+    if (w == "Executive"sv || w == "Orden"sv) {
       size_t k = SkipSp(we);
       std::string_view w2 = WordAt(k);
-      if (k > we && (w2 == "Order" || w2 == "Ejecutiva")) {
+      if (k > we && (w2 == "Order"sv || w2 == "Ejecutiva"sv)) {
         size_t k2 = SkipSp(k + w2.size());
-        if (WordAt(k2) == "No" && k2 + 2 < t_.size() && t_[k2 + 2] == '.') k2 = SkipSp(k2 + 3);
+        if (WordAt(k2) == "No"sv && k2 + 2 < t_.size() && t_[k2 + 2] == '.') k2 = SkipSp(k2 + 3);
         size_t e = NumberAt(k2, false);
         if (e > k2) {
           Add(b, e, MType::kNumber, NumKey("eo", k2, e));
@@ -453,16 +455,16 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Local") {
+    if (w == "Local"sv) {
       size_t k = SkipSp(we);
-      if (k > we && WordAt(k) == "Law") {
+      if (k > we && WordAt(k) == "Law"sv) {
         size_t k2 = SkipSp(k + 3);
         size_t e = NumberAt(k2, false);
         if (e > k2) {
           size_t key_end = e;
           // "of 2014"
           size_t k3 = SkipSp(e);
-          if (k3 > e && WordAt(k3) == "of") {
+          if (k3 > e && WordAt(k3) == "of"sv) {
             size_t k4 = SkipSp(k3 + 2);
             size_t y = k4;
             while (y < t_.size() && IsDigit(t_[y])) ++y;
@@ -474,9 +476,9 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Proposition" || w == "Prop" || w == "Proposici\xC3\xB3n") {
+    if (w == "Proposition"sv || w == "Prop"sv || w == "Proposici\xC3\xB3n"sv) {
       size_t k = we;
-      if (w == "Prop" && k < t_.size() && t_[k] == '.') ++k;
+      if (w == "Prop"sv && k < t_.size() && t_[k] == '.') ++k;
       k = SkipSp(k);
       size_t e = NumberAt(k, false);
       if (e > k) {
@@ -485,7 +487,7 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Section" || w == "Secci\xC3\xB3n") {
+    if (w == "Section"sv || w == "Secci\xC3\xB3n"sv) {
       size_t k = SkipSp(we);
       size_t e = NumberAt(k, true);
       // Code sections carry decimals: "Section 1473.7" of a penal code.
@@ -499,7 +501,7 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Title" || w == "T\xC3\xADtulo") {
+    if (w == "Title"sv || w == "T\xC3\xADtulo"sv) {
       size_t k = SkipSp(we);
       if (k == we) return we;
       size_t e = WordEnd(t_, k);
@@ -513,27 +515,27 @@ class LegislationFinder {
       }
       return we;
     }
-    if (w == "Act" || w == "Ordinance") {
+    if (w == "Act"sv || w == "Ordinance"sv) {
       // "Act 77 of 2019", "Ordinance No. 2026-14"; "Act 2026" is a year.
       size_t k = SkipSp(we);
       std::string_view num = k > we ? WordAt(k) : std::string_view();
       bool year = num.size() == 4 && (num.compare(0, 2, "19") == 0 || num.compare(0, 2, "20") == 0) &&
                   (k + 4 >= t_.size() || t_[k + 4] != '-');
       if (!year) {
-        if (size_t e = DesignatedNumber(w == "Act" ? "act" : "ord", b, we, false)) return e;
+        if (size_t e = DesignatedNumber(w == "Act"sv ? "act" : "ord", b, we, false)) return e;
       }
     }
-    if (w == "Act" || w == "ACT" || w == "Ordinance" || w == "ORDINANCE" || w == "Code" ||
-        w == "CODE" || w == "Directive") {
+    if (w == "Act"sv || w == "ACT"sv || w == "Ordinance"sv || w == "ORDINANCE"sv || w == "Code"sv ||
+        w == "CODE"sv || w == "Directive"sv) {
       NameEndingAt(b, we);
       return we;
     }
-    if (w == "Rights" && b >= 8 && t_.substr(b - 8, 8) == "Bill of ") {
+    if (w == "Rights"sv && b >= 8 && t_.substr(b - 8, 8) == "Bill of "sv) {
       size_t bill = b - 8;
       NameEndingAt(bill, we, /*ending_begin=*/bill);
       return we;
     }
-    if (w == "Ley" || w == "LEY") {
+    if (w == "Ley"sv || w == "LEY"sv) {
       SpanishName(b, we);
       return we;
     }
@@ -561,35 +563,35 @@ class LegislationFinder {
     const char* kind = nullptr;
     bool letter_ok = false;
     size_t k = we;
-    if (w == "Resolution") {
+    if (w == "Resolution"sv) {
       kind = "res";
-    } else if (w == "Res" && we < t_.size() && t_[we] == '.') {
+    } else if (w == "Res"sv && we < t_.size() && t_[we] == '.') {
       kind = "res";
       k = we + 1;
-    } else if (w == "Bill" || w == "File") {
+    } else if (w == "Bill"sv || w == "File"sv) {
       // "Bill 12" alone is too weak ("Bill" is a first name): require "No."
       size_t n = SkipSp(we);
       if (n == we || t_.compare(n, 3, "No.") != 0) return 0;
-      kind = w == "Bill" ? "bill" : "file";
-    } else if (w == "Council" || w == "Public") {
+      kind = w == "Bill"sv ? "bill" : "file";
+    } else if (w == "Council"sv || w == "Public"sv) {
       size_t n = SkipSp(we);
       std::string_view w2 = n > we ? WordAt(n) : std::string_view();
-      if (w == "Council" && (w2 == "Bill" || w2 == "File")) {
-        kind = w2 == "Bill" ? "bill" : "file";
-      } else if (w == "Public" && w2 == "Law") {
+      if (w == "Council"sv && (w2 == "Bill"sv || w2 == "File"sv)) {
+        kind = w2 == "Bill"sv ? "bill" : "file";
+      } else if (w == "Public"sv && w2 == "Law"sv) {
         kind = "pl";
       } else {
         return 0;
       }
       k = n + w2.size();
-    } else if (w == "Measure") {
+    } else if (w == "Measure"sv) {
       kind = "measure";
       letter_ok = true;
-    } else if (w == "Question") {
+    } else if (w == "Question"sv) {
       kind = "question";
-    } else if (w == "Amendment") {
+    } else if (w == "Amendment"sv) {
       kind = "amendment";
-    } else if (w == "Initiative") {
+    } else if (w == "Initiative"sv) {
       kind = "initiative";
     } else {
       return 0;
@@ -639,7 +641,7 @@ class LegislationFinder {
       if (ps == pe) break;
       std::string_view w = t_.substr(ps, pe - ps);
       // possessive "York’s" / "York's": the name starts after it
-      if (w == "s" && ps >= 1 && (t_[ps - 1] == '\'' || static_cast<unsigned char>(t_[ps - 1]) == 0x99)) {
+      if (w == "s"sv && ps >= 1 && (t_[ps - 1] == '\'' || static_cast<unsigned char>(t_[ps - 1]) == 0x99)) {
         break;
       }
       if (IsUpper(static_cast<unsigned char>(w[0])) || (IsDigit(w[0]) && cap_words > 0)) {
@@ -660,7 +662,7 @@ class LegislationFinder {
     // "of 1964" after the ending
     {
       size_t k = SkipSp(we);
-      if (k > we && t_.substr(k, 3) == "of ") {
+      if (k > we && t_.substr(k, 3) == "of "sv) {
         size_t y = k + 3;
         size_t d = y;
         while (d < t_.size() && IsDigit(t_[d])) ++d;
@@ -694,8 +696,8 @@ class LegislationFinder {
     }
     if (cap_words == 0) {
       // Massachusetts style: "An Act protecting family shelter access"
-      if (end_word_b >= 3 && t_.substr(end_word_b - 3, 3) == "An " &&
-          (end_word_b < 4 || !IsWordByte(t_[end_word_b - 4])) && t_.substr(end_word_b, 3) == "Act") {
+      if (end_word_b >= 3 && t_.substr(end_word_b - 3, 3) == "An "sv &&
+          (end_word_b < 4 || !IsWordByte(t_[end_word_b - 4])) && t_.substr(end_word_b, 3) == "Act"sv) {
         size_t k = SkipSp(we);
         if (k > we && k < t_.size() && IsLower(t_[k])) {
           size_t e = k;
@@ -740,7 +742,7 @@ class LegislationFinder {
       size_t e = WordEnd(t_, i);
       if (e == i) return false;
       std::string_view w = t_.substr(i, e - i);
-      if (!IsUpper(static_cast<unsigned char>(w[0])) && !IsConnector(w) && w != "the") return false;
+      if (!IsUpper(static_cast<unsigned char>(w[0])) && !IsConnector(w) && w != "the"sv) return false;
       i = e;
     }
     return true;
@@ -803,19 +805,19 @@ class LegislationFinder {
     bool names_and_numbers = (IsNameType(a.type) && IsNumberType(b.type)) ||
                              (IsNumberType(a.type) && IsNameType(b.type));
     if (a.type == MType::kNumber && a.key.rfind("title:", 0) == 0 && IsNameType(b.type)) {
-      return (gap == " of the " || gap == " of ") ? 1 : 0;
+      return (gap == " of the "sv || gap == " of "sv) ? 1 : 0;
     }
-    if (IsNameType(a.type) && b.type == MType::kAcronym) return gap == " (" ? 1 : 0;
+    if (IsNameType(a.type) && b.type == MType::kAcronym) return gap == " ("sv ? 1 : 0;
     // A name and its translation in parentheses: "Ley Nueva York para Todos
     // (New York for All Act)".
-    if (IsNameType(a.type) && IsNameType(b.type) && gap == " (" && b.e < t_.size() && t_[b.e] == ')') return 1;
+    if (IsNameType(a.type) && IsNameType(b.type) && gap == " ("sv && b.e < t_.size() && t_[b.e] == ')') return 1;
     if (a.key.rfind("section:", 0) == 0 || b.key.rfind("section:", 0) == 0 ||
         b.key.rfind("title:", 0) == 0) {
       return 0;  // "Section 6103 of the Internal Revenue Code" names two things
     }
     if (!names_and_numbers) return 0;
-    if (gap == " (" || gap == " \xE2\x80\x94 " || gap == " \xE2\x80\x93 " || gap == " - " ||
-        gap == " -- " || gap == ", " || gap == ": " || gap == "\xE2\x80\x94" || gap == " \xE2\x80\x9C") {
+    if (gap == " ("sv || gap == " \xE2\x80\x94 "sv || gap == " \xE2\x80\x93 "sv || gap == " - "sv ||
+        gap == " -- "sv || gap == ", "sv || gap == ": "sv || gap == "\xE2\x80\x94"sv || gap == " \xE2\x80\x9C"sv) {
       return 1;
     }
     if (gap.size() > 70 || gap.size() < 2) return 0;
@@ -830,9 +832,9 @@ class LegislationFinder {
         size_t e = WordEnd(gap, i);
         std::string_view w = gap.substr(i, e - i);
         if (!IsLower(c)) return 0;
-        if (w == "known" || w == "branded" || w == "dubbed" || w == "called" || w == "nicknamed" ||
-            w == "titled" || w == "named") {
-          nickname = w != "called" || gap.find("so-called") == std::string_view::npos;
+        if (w == "known"sv || w == "branded"sv || w == "dubbed"sv || w == "called"sv || w == "nicknamed"sv ||
+            w == "titled"sv || w == "named"sv) {
+          nickname = w != "called"sv || gap.find("so-called") == std::string_view::npos;
         }
         if (++words > 7) return 0;
         i = e;
@@ -857,7 +859,7 @@ class LegislationFinder {
       size_t sp = folded.find(' ', i);
       if (sp == std::string::npos) sp = folded.size();
       std::string_view w(folded.data() + i, sp - i);
-      if (!IsConnector(w) && w != "the") out.push_back(w);
+      if (!IsConnector(w) && w != "the"sv) out.push_back(w);
       i = sp + 1;
     }
     return out;
@@ -966,7 +968,7 @@ class LegislationFinder {
           // as the guideline names acts in English.
           case MType::kName: {
             std::string_view sv = Surface(m);
-            rank = AllCaps(sv) || sv.substr(0, 4) == "Ley " ? 3 : 4;
+            rank = AllCaps(sv) || sv.substr(0, 4) == "Ley "sv ? 3 : 4;
             break;
           }
           case MType::kNumber:

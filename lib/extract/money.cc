@@ -10,6 +10,8 @@
 #include <string>
 
 namespace amicus::internal {
+
+using namespace std::string_view_literals;
 namespace {
 
 using latin::IsAsciiAlpha;
@@ -180,7 +182,7 @@ class MoneyFinder {
   // "$4.5 million", "$165M", "US$2 billion", "$1.5 millones (de dólares)".
   size_t AtDollarSign(size_t d) {
     size_t b = d;
-    if (d >= 2 && (t_.substr(d - 2, 2) == "US") && (d == 2 || !IsWordByte(t_[d - 3]))) b = d - 2;
+    if (d >= 2 && (t_.substr(d - 2, 2) == "US"sv) && (d == 2 || !IsWordByte(t_[d - 3]))) b = d - 2;
     size_t i = d + 1;
     if (i < t_.size() && t_[i] == ' ') ++i;
     if (i >= t_.size() || !IsDigit(t_[i])) return d + 1;
@@ -205,10 +207,10 @@ class MoneyFinder {
       size_t we = WordEnd(t_, e);
       std::string_view suf = t_.substr(e, we - e);
       double scale = 0;
-      if (suf == "M" || suf == "m" || EqualsLower(suf, "mn")) scale = 1e6;
-      else if (suf == "K" || suf == "k") scale = 1e3;
-      else if (suf == "B" || suf == "b" || EqualsLower(suf, "bn")) scale = 1e9;
-      else if (suf == "T") scale = 1e12;
+      if (suf == "M"sv || suf == "m"sv || EqualsLower(suf, "mn")) scale = 1e6;
+      else if (suf == "K"sv || suf == "k"sv) scale = 1e3;
+      else if (suf == "B"sv || suf == "b"sv || EqualsLower(suf, "bn")) scale = 1e9;
+      else if (suf == "T"sv) scale = 1e12;
       if (scale == 0) return we;  // "$5x"? not money
       Emit(b, we, v * scale);
       return we;
@@ -393,7 +395,7 @@ class MoneyFinder {
 
 void ExtractMoney(std::string_view text, std::string_view language, std::vector<MoneyMention>* out) {
   if (out == nullptr) return;
-  MoneyFinder finder(text, language == "es", out);
+  MoneyFinder finder(text, language == "es"sv, out);
   finder.Run();
 }
 

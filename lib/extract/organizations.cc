@@ -7,6 +7,8 @@
 #include "extract/places.h"
 
 namespace amicus::internal {
+
+using namespace std::string_view_literals;
 namespace {
 
 // Lengths of the literals are known at compile time (no strlen per call).
@@ -90,13 +92,13 @@ bool IsFundedThingTail(std::string_view f) {
 // The English short key of a legislative body named in Spanish ("Cámara
 // de Representantes" -> "house"), else the key itself.
 std::string EnglishBodyKey(const std::string& k) {
-  if (k == "senado") return "senate";
-  if (k == "camara de representantes" || k == "camara") return "house";
-  if (k == "asamblea general") return "general assembly";
-  if (k == "asamblea") return "assembly";
-  if (k == "legislatura") return "legislature";
-  if (k == "house of representatives") return "house";
-  if (k == "concejo municipal" || k == "concejo") return "city council";
+  if (k == "senado"sv) return "senate";
+  if (k == "camara de representantes"sv || k == "camara"sv) return "house";
+  if (k == "asamblea general"sv) return "general assembly";
+  if (k == "asamblea"sv) return "assembly";
+  if (k == "legislatura"sv) return "legislature";
+  if (k == "house of representatives"sv) return "house";
+  if (k == "concejo municipal"sv || k == "concejo"sv) return "city council";
   return k;
 }
 
@@ -108,11 +110,11 @@ std::string StateBody(const OrgKnowledge& kb, const Gazetteer& g, std::string_vi
   int st = g.StateEntry(code);
   if (st < 0) return std::string();
   const std::string& name = g.entry(st).name;
-  if (key == "senate" || key == "state senate") return name + " Senate";
-  if (key == "house") return name + " House of Representatives";
-  if (key == "general assembly") return name + " General Assembly";
-  if (key == "legislature" || key == "state legislature") return name + " Legislature";
-  if (key == "assembly" || key == "state assembly") return name + " Assembly";
+  if (key == "senate"sv || key == "state senate"sv) return name + " Senate";
+  if (key == "house"sv) return name + " House of Representatives";
+  if (key == "general assembly"sv) return name + " General Assembly";
+  if (key == "legislature"sv || key == "state legislature"sv) return name + " Legislature";
+  if (key == "assembly"sv || key == "state assembly"sv) return name + " Assembly";
   return std::string();
 }
 
@@ -126,7 +128,7 @@ std::string StateCodeOf(const Gazetteer& g, std::string_view surface) {
 }
 
 bool IsChamberKey(const std::string& k) {
-  return k == "senate" || k == "house" || k == "general assembly" || k == "legislature" || k == "assembly";
+  return k == "senate"sv || k == "house"sv || k == "general assembly"sv || k == "legislature"sv || k == "assembly"sv;
 }
 
 struct Seg {
@@ -207,7 +209,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
       if (k > s && toks[k].kind == TokKind::kWord && toks[k - 1].kind == TokKind::kWord &&
           words.OrgWordPair(fold[k - 1], fold[k]))
         return true;
-      if (toks[k].kind == TokKind::kNumber && k > s && fold[k - 1] == "local") return true;
+      if (toks[k].kind == TokKind::kNumber && k > s && fold[k - 1] == "local"sv) return true;
     }
     return false;
   };
@@ -250,7 +252,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
     Seg seg;
   };
   std::vector<Rejected> rejected;  // may still be later mentions of a found organization
-  const bool english = ctx.language != "es";
+  const bool english = ctx.language != "es"sv;
   auto is_word = [&](std::size_t k, const char* w) {
     return k < n && toks[k].kind == TokKind::kWord && fold[k] == w;
   };
@@ -307,16 +309,16 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
       return;
     }
     // "Concejo Municipal de (la Ciudad de) Tucson" -> "Tucson City Council"
-    if (ctx.places != nullptr && g.e > g.s + 2 && fold[g.s] == "concejo" && fold[g.s + 1] == "municipal" &&
+    if (ctx.places != nullptr && g.e > g.s + 2 && fold[g.s] == "concejo"sv && fold[g.s + 1] == "municipal"sv &&
         In(fold[g.s + 2], {"de", "del"})) {
       std::size_t c = g.s + 3;
-      if (c + 2 <= g.e && fold[c] == "la" && fold[c + 1] == "ciudad" && fold[c + 2] == "de") c += 3;
+      if (c + 2 <= g.e && fold[c] == "la"sv && fold[c + 1] == "ciudad"sv && fold[c + 2] == "de"sv) c += 3;
       if (c <= g.e) {
         PlaceInfo info;
         std::string_view city = text.substr(toks[c].begin, toks[g.e].end - toks[c].begin);
         if (ctx.places->Lookup(city, ctx.region, &info) && info.kind == PlaceKind::kCity) {
           std::string name = info.canonical.substr(0, info.canonical.find(','));
-          add_org(name == "New York City" ? "New York City Council" : name + " City Council", g);
+          add_org(name == "New York City"sv ? "New York City Council" : name + " City Council", g);
           return;
         }
       }
@@ -398,7 +400,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
           if (!IsChamberKey(body)) continue;
           code = StateCodeOf(*ctx.places, text.substr(toks[g.s].begin, toks[p].end - toks[g.s].begin));
         }
-        if (code.empty() || code == "DC" || !IsChamberKey(body)) continue;
+        if (code.empty() || code == "DC"sv || !IsChamberKey(body)) continue;
         std::string canonical = StateBody(kb, *ctx.places, code, body);
         if (!canonical.empty()) {
           add_org(canonical, g);
@@ -438,7 +440,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
       confinement = confinement || IsConfinementWord(fold[k]);
     }
     if (event) return;
-    if (confinement && (In(fold[g.e], {"center", "centre", "facility", "complex"}) || fold[g.s] == "centro")) return;
+    if (confinement && (In(fold[g.e], {"center", "centre", "facility", "complex"}) || fold[g.s] == "centro"sv)) return;
     // "$48 million for the Immigrant Legal Services Fund": a budget line
     if (IsFundedThingTail(fold[g.e]) && g0 >= 3 && is_word(g0 - 1, "the") && is_word(g0 - 2, "for") &&
         money_before(g0 - 3))
@@ -482,14 +484,14 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
     // A chamber's committee in a state release is that state's: "Senate
     // Health Committee" in Sacramento -> "California Senate Health Committee".
     if (!ctx.state_name.empty() && g.e > g.s && In(fold[g.e], {"committee", "subcommittee"}) &&
-        (fold[g.s] == "senate" ||
+        (fold[g.s] == "senate"sv ||
          // states with an Assembly have no House
-         (fold[g.s] == "house" && kb.GovBody(ctx.region, "assembly").empty()) ||
-         (fold[g.s] == "assembly" && !kb.GovBody(ctx.region, "assembly").empty())))
+         (fold[g.s] == "house"sv && kb.GovBody(ctx.region, "assembly").empty()) ||
+         (fold[g.s] == "assembly"sv && !kb.GovBody(ctx.region, "assembly").empty())))
       canonical = ctx.state_name + " " + canonical;
     // "ICE’s Newark Field Office" is named with its agency.
     if (g0 == g.s && g0 > 0 && toks[g0 - 1].possessive && toks[g0 - 1].allcaps && g.e > g.s &&
-        fold[g.e] == "office" && fold[g.e - 1] == "field" && kb.FindAgency(fold[g0 - 1], region) != nullptr)
+        fold[g.e] == "office"sv && fold[g.e - 1] == "field"sv && kb.FindAgency(fold[g0 - 1], region) != nullptr)
       canonical = std::string(TokText(text, toks[g0 - 1])) + " " + canonical;
     add_org(canonical, g);
   };
@@ -505,7 +507,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
       const Tok& t = toks[j];
       if (t.newline_before) break;
       if (is_cap(j)) { last = j; ++j; continue; }
-      if (t.kind == TokKind::kNumber && fold[last] == "local") { last = j; ++j; continue; }
+      if (t.kind == TokKind::kNumber && fold[last] == "local"sv) { last = j; ++j; continue; }
       if (t.kind == TokKind::kPunct && (t.punct == '&' || t.punct == '+') && is_cap(j + 1) &&
           !toks[j + 1].newline_before) {
         last = j + 1; j += 2; continue;
@@ -522,22 +524,22 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
         while (k < n && c < 2 && toks[k].kind == TokKind::kWord && !toks[k].cap && IsConnector(fold[k])) { ++k; ++c; }
         if (!is_cap(k) || toks[k].newline_before) break;
         const std::string& conn = fold[j];
-        if (conn == "and" || conn == "y") {
-          if (words.OrgWord(fold[last]) != WordTables::kNone || fold[j + 1] == "the" || toks[k].allcaps) break;
+        if (conn == "and"sv || conn == "y"sv) {
+          if (words.OrgWord(fold[last]) != WordTables::kNone || fold[j + 1] == "the"sv || toks[k].allcaps) break;
         }
-        if (conn == "at") {
+        if (conn == "at"sv) {
           // "University of Texas at San Antonio"; otherwise "at" ends the name
           bool campus = false;
           for (std::size_t k2 = a; k2 <= last && !campus; ++k2) campus = In(fold[k2], {"university", "college"});
           if (!campus) break;
         }
         // "... Court on Monday": a date, not part of the name
-        if (conn == "on" && In(fold[k], {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        if (conn == "on"sv && In(fold[k], {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                          "january", "february", "march", "april", "may", "june", "july", "august",
                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                          "aug", "sept", "oct", "nov", "dec"}))
           break;
-        if (conn == "the" || conn == "la" || conn == "las" || conn == "los") break;
+        if (conn == "the"sv || conn == "la"sv || conn == "las"sv || conn == "los"sv) break;
         last = k; j = k + 1; continue;
       }
       break;
@@ -594,7 +596,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
   }
 
   // short references to bodies: an organization of this release first, else the place's body
-  std::string gov_region = region.empty() || region == "DC" ? "US" : region;
+  std::string gov_region = region.empty() || region == "DC"sv ? "US" : region;
   for (ShortRef& r : shorts) {
     long found = -1;
     r.key = EnglishBodyKey(r.key);
@@ -602,20 +604,20 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
     for (std::size_t k = 0; k < set.entities().size(); ++k) {
       std::string name = FoldKey(set.entities()[k].name);
       bool match = name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
-      if (!match && (r.key == "board" || r.key == "council")) match = name.find(tail + " ") != std::string::npos;
+      if (!match && (r.key == "board"sv || r.key == "council"sv)) match = name.find(tail + " ") != std::string::npos;
       if (match) { found = static_cast<long>(k); break; }
     }
     std::string canonical;
     if (found < 0) {
-      if (r.key == "congress") canonical = kb.GovBody("US", r.key);
-      else if (r.key == "council" || r.key == "city council") {
-        if (!ctx.city.empty()) canonical = ctx.city == "New York" ? "New York City Council" : ctx.city + " City Council";
-      } else if (r.key != "board") {
+      if (r.key == "congress"sv) canonical = kb.GovBody("US", r.key);
+      else if (r.key == "council"sv || r.key == "city council"sv) {
+        if (!ctx.city.empty()) canonical = ctx.city == "New York"sv ? "New York City Council" : ctx.city + " City Council";
+      } else if (r.key != "board"sv) {
         canonical = kb.GovBody(gov_region, r.key);
         // a state without a knowledge entry: "the House" in an Atlanta release
         // (only for states the knowledge does not list: a listed state's
         // missing chamber does not exist, e.g. New York has no House)
-        if (canonical.empty() && gov_region != "US" && ctx.places != nullptr && IsChamberKey(r.key) &&
+        if (canonical.empty() && gov_region != "US"sv && ctx.places != nullptr && IsChamberKey(r.key) &&
             kb.GovBody(gov_region, "senate").empty() && kb.GovBody(gov_region, "legislature").empty())
           canonical = StateBody(kb, *ctx.places, gov_region, r.key);
       }

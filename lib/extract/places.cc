@@ -6,9 +6,12 @@
 #include <cstring>
 #include <map>
 
+#include "extract/latin_words.h"
 #include "extract/scan.h"
 
 namespace amicus::internal {
+
+using namespace std::string_view_literals;
 
 std::string FoldPlaceKey(std::string_view s) { return FoldKey(s); }
 void AppendFoldedPlace(std::string_view s, std::string* out) { AppendFolded(s, out); }
@@ -78,7 +81,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     e.kind = PlaceKind::kState;
     e.canonical = Field(f, 3).empty() ? e.name : std::string(Field(f, 3));
     e.priority = 8;
-    if (e.state == "DC") {
+    if (e.state == "DC"sv) {
       e.kind = PlaceKind::kCity;
       e.priority = 10;
     }
@@ -102,8 +105,8 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     Status st = need(f, 2);
     if (!st.ok()) return st;
     local_rows.push_back(f);
-    bool city_default = f[1] == "city" && Field(f, 3).empty();
-    if (f[1] != "stop" && f[1] != "region" && !city_default) curated.insert(FoldKey(f[0]) + "|" + std::string(Field(f, 2)));
+    bool city_default = f[1] == "city"sv && Field(f, 3).empty();
+    if (f[1] != "stop"sv && f[1] != "region"sv && !city_default) curated.insert(FoldKey(f[0]) + "|" + std::string(Field(f, 2)));
     return Status::OK();
   });
   if (!s.ok()) return s;
@@ -117,7 +120,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     std::string key = FoldKey(e.name);
     if (curated.count(key + "|" + e.state)) return Status::OK();
     e.population = ToInt(f[2]);
-    if (Field(f, 3) == "section") {
+    if (Field(f, 3) == "section"sv) {
       e.kind = PlaceKind::kNeighborhood;
       e.canonical = e.name;
       e.needs_context = true;
@@ -158,7 +161,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
   for (const auto& f : local_rows) {
     std::string_view kind = f[1];
     std::string name(f[0]);
-    if (kind == "stop") {
+    if (kind == "stop"sv) {
       g->cue_.Insert(FoldKey(name));
       continue;
     }
@@ -167,13 +170,13 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
     e.state = std::string(Field(f, 2));
     e.priority = ToInt(Field(f, 5));
     std::string canon(Field(f, 3));
-    if (kind == "town") {
+    if (kind == "town"sv) {
       // A municipality missing from the generated list (e.g. a Pennsylvania
       // township): read alone only in its state's context.
       e.kind = PlaceKind::kCity;
       e.canonical = canon.empty() ? name + ", " + e.state : canon;
       e.needs_context = true;
-    } else if (kind == "city") {
+    } else if (kind == "city"sv) {
       // A default for an ambiguous name: raise the generated entry's rank.
       std::string key = FoldKey(name);
       const int* q = g->qualified_.Find(key + "|" + e.state);
@@ -184,18 +187,18 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
       }
       e.kind = PlaceKind::kCity;
       e.canonical = canon.empty() ? name + ", " + e.state : canon;
-    } else if (kind == "borough") {
+    } else if (kind == "borough"sv) {
       e.kind = PlaceKind::kBorough;
       e.canonical = canon.empty() ? name : canon;
-    } else if (kind == "neighborhood") {
+    } else if (kind == "neighborhood"sv) {
       e.kind = PlaceKind::kNeighborhood;
       e.canonical = canon.empty() ? name : canon;
       e.needs_context = e.priority < 5 || true;
-    } else if (kind == "region") {
+    } else if (kind == "region"sv) {
       e.kind = PlaceKind::kRegion;
       e.canonical = canon.empty() ? name : canon;
       e.needs_context = !e.state.empty();
-    } else if (kind == "county") {
+    } else if (kind == "county"sv) {
       e.kind = PlaceKind::kCounty;
       e.canonical = canon.empty() ? name + " County" : canon;
       e.needs_context = true;
@@ -225,7 +228,7 @@ Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* 
   // NYC: any "X, NY" naming the city ("New York, N.Y.", "Nueva York, NY").
   for (const auto& kv : g->by_key_) {
     for (int id : kv.second) {
-      if (g->entries_[id].canonical == "New York City") g->qualified_[kv.first + "|NY"] = id;
+      if (g->entries_[id].canonical == "New York City"sv) g->qualified_[kv.first + "|NY"] = id;
     }
   }
   const int nyc = g->qualified_[FoldKey("New York City") + "|NY"];  // a copy: inserting may move entries
@@ -437,6 +440,11 @@ void Words(std::string_view t, std::vector<Word>* out) {
   out->clear();
   std::size_t i = 0, n = t.size();
   while (i < n) {
+    const unsigned char b0 = static_cast<unsigned char>(t[i]);
+    if (b0 < 0x80 && latin::ByteClass(b0) == 0) {  // ASCII outside words, by table
+      ++i;
+      continue;
+    }
     int len;
     std::uint32_t cp = DecodeAt(t, i, &len);
     if (!(IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9'))) {
@@ -449,6 +457,17 @@ void Words(std::string_view t, std::vector<Word>* out) {
     int letters = 0;
     std::size_t e = i;
     while (i < n) {
+      // ASCII letters and digits, the bulk of a word, by table.
+      const unsigned char k = latin::ByteClass(static_cast<unsigned char>(t[i]));
+      if (k & (latin::kDigitByte | latin::kAlphaByte)) {
+        if (k & latin::kAlphaByte) {
+          ++letters;
+          if (!(k & latin::kUpperByte)) allcaps = false;
+        }
+        ++i;
+        e = i;
+        continue;
+      }
       cp = DecodeAt(t, i, &len);
       if (IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9')) {
         if (IsLetterCp(cp)) {
@@ -513,7 +532,7 @@ std::string_view Gap(std::string_view t, const std::vector<Word>& w, std::size_t
 }
 
 // Gap is a single plain space (words of one name).
-bool Tight(std::string_view gap) { return gap == " "; }
+bool Tight(std::string_view gap) { return gap == " "sv; }
 
 bool InList(const std::string& w, const char* const* list) {
   // First byte before the full compare: most probes miss on it (no strlen).
@@ -718,7 +737,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
     // --- neighborhoods (lower-case keyword; "Neighborhood" heads org names)
     const std::size_t len = wk.end - wk.begin;
     if (c0 == 'n' && len >= 12 && len <= 13 && text.compare(wk.begin, 7, "neighbo") == 0 &&
-        (F(k) == "neighborhood" || F(k) == "neighborhoods" || F(k) == "neighbourhood")) {
+        (F(k) == "neighborhood"sv || F(k) == "neighborhoods"sv || F(k) == "neighbourhood"sv)) {
       // Backward: "the X neighborhood", "X and Y neighborhoods".
       std::size_t j = k;
       while (j > 0 && Tight(Gap(text, w, j))) {
@@ -727,10 +746,10 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
         add_fixed(b, j, surface(b, j), true);
         if (b < 2) break;
         std::string_view gap = Gap(text, w, b);
-        if (gap == ", ") {
+        if (gap == ", "sv) {
           j = b;
-        } else if (gap == " " && (F(b - 1) == "and" || F(b - 1) == "or") &&
-                   (Gap(text, w, b - 1) == " " || Gap(text, w, b - 1) == ", ")) {
+        } else if (gap == " "sv && (F(b - 1) == "and"sv || F(b - 1) == "or"sv) &&
+                   (Gap(text, w, b - 1) == " "sv || Gap(text, w, b - 1) == ", "sv)) {
           j = b - 1;
         } else {
           break;
@@ -740,7 +759,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
       for (std::size_t d = 1; d <= 4 && d < k; ++d) {
         std::size_t a = k - d;
         if (w[a].cap || w[a].sent_end) break;
-        if ((F(a) == "a" || F(a) == "an" || F(a) == "the") && Gap(text, w, a) == ", ") {
+        if ((F(a) == "a"sv || F(a) == "an"sv || F(a) == "the"sv) && Gap(text, w, a) == ", "sv) {
           std::size_t b = NameBefore(text, w, F, a);
           if (b < a && plain_name(b, a)) add_fixed(b, a, surface(b, a), true);
           break;
@@ -748,9 +767,9 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
       }
       // Forward: "neighborhoods of/like/such as/including A, B and C".
       std::size_t j2 = k + 1;
-      if (j2 + 1 < nw && F(j2) == "such" && F(j2 + 1) == "as") {
+      if (j2 + 1 < nw && F(j2) == "such"sv && F(j2 + 1) == "as"sv) {
         j2 += 2;
-      } else if (j2 < nw && (F(j2) == "of" || F(j2) == "like" || F(j2) == "including")) {
+      } else if (j2 < nw && (F(j2) == "of"sv || F(j2) == "like"sv || F(j2) == "including"sv)) {
         j2 += 1;
       } else {
         continue;
@@ -766,10 +785,10 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
         add_fixed(b, e, surface(b, e), true);
         if (w[e - 1].sent_end || e >= nw) break;
         std::string_view gap = Gap(text, w, e);
-        if (gap == ", ") {
+        if (gap == ", "sv) {
           j2 = e;
-          if (j2 < nw && (F(j2) == "and" || F(j2) == "or")) ++j2;
-        } else if (gap == " " && (F(e) == "and" || F(e) == "or")) {
+          if (j2 < nw && (F(j2) == "and"sv || F(j2) == "or"sv)) ++j2;
+        } else if (gap == " "sv && (F(e) == "and"sv || F(e) == "or"sv)) {
           j2 = e + 1;
         } else {
           break;
@@ -778,7 +797,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
       continue;
     }
     // --- Spanish "condado de Mecklenburg" = Mecklenburg County
-    if ((c0 == 'c' || c0 == 'C') && len == 7 && F(k) == "condado" && k + 2 < nw && F(k + 1) == "de" && w[k + 2].cap &&
+    if ((c0 == 'c' || c0 == 'C') && len == 7 && F(k) == "condado"sv && k + 2 < nw && F(k + 1) == "de"sv && w[k + 2].cap &&
         Tight(Gap(text, w, k + 1)) && Tight(Gap(text, w, k + 2)) && !wk.sent_end) {
       std::size_t b = k + 2, e = b + 1;
       while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end) ++e;
@@ -806,7 +825,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
         Tight(Gap(text, w, k)) && !w[k - 1].sent_end && !w[k - 1].possessive) {
       bool followed = k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap && !wk.sent_end &&
                       !wk.possessive;
-      bool qualified = k + 1 < nw && Gap(text, w, k + 1) == ", " && w[k + 1].cap;  // the ", ST" rule's case
+      bool qualified = k + 1 < nw && Gap(text, w, k + 1) == ", "sv && w[k + 1].cap;  // the ", ST" rule's case
       std::size_t b = NameBefore(text, w, F, k);
       if (!followed && !qualified && b < k && plain_name(b, k)) {
         add_fixed(b, k + 1, surface(b, k + 1) + ", " + dl_state, true);
@@ -814,7 +833,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
       continue;
     }
     // --- unknown "Name, ST"
-    if (len > 14 || Gap(text, w, k) != ", " || w[k - 1].sent_end || w[k - 1].possessive || !w[k - 1].cap) continue;
+    if (len > 14 || Gap(text, w, k) != ", "sv || w[k - 1].sent_end || w[k - 1].possessive || !w[k - 1].cap) continue;
     std::string_view code;
     std::size_t qend = k + 1;
     if (wk.end - wk.begin == 2 && !wk.allcaps) continue;  // "Or", "In", "Me" are words
@@ -823,7 +842,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
       code = g.StateCode(F(k) + " " + F(k + 1));
       qend = k + 2;
     }
-    if (code.empty() || code == "DC") continue;
+    if (code.empty() || code == "DC"sv) continue;
     const Word& last = w[qend - 1];
     if (last.possessive) continue;
     if (qend < nw && !last.sent_end && Tight(Gap(text, w, qend)) && w[qend].cap) continue;  // "Texas Director"
@@ -859,15 +878,13 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
 void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
                       const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
                       std::vector<TextSpan>* mention_spans) {
-  // Per-thread scratch reused across releases: the word table and the
-  // lazily folded words keep their capacity (no per-word allocations).
-  thread_local std::vector<Word> tl_words;
-  thread_local std::vector<std::string> tl_folded;
-  thread_local std::vector<unsigned char> tl_done;
-  // Plain references: every use of a thread_local would look up its address.
-  std::vector<Word>& w = tl_words;
-  std::vector<std::string>& folded = tl_folded;
-  std::vector<unsigned char>& done = tl_done;
+  // Per-call scratch: the word table and the lazily folded words. (Not
+  // thread_local: GCC specializes the helpers for a thread_local argument and
+  // each of their calls then looks up its address.)
+  std::vector<Word> w;
+  w.reserve(text.size() / 6 + 8);
+  std::vector<std::string> folded;
+  std::vector<unsigned char> done;
   Words(text, &w);
   const std::size_t nw = w.size();
   if (folded.size() < nw) folded.resize(nw);
@@ -992,14 +1009,14 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       skip = true;
     }
     // "University of Texas", "Sisters of St. Joseph of Rochester".
-    if (!skip && i >= 2 && (prev == "of" || prev == "de" || prev == "del" || prev == "at" || prev == "for" || prev == "la")) {
+    if (!skip && i >= 2 && (prev == "of"sv || prev == "de"sv || prev == "del"sv || prev == "at"sv || prev == "for"sv || prev == "la"sv)) {
       std::size_t k = i - 2;
-      if ((F(k) == "la" || F(k) == "the") && k > 0) --k;
+      if ((F(k) == "la"sv || F(k) == "the"sv) && k > 0) --k;
       if (w[k].cap && InList(F(k), kOrgHead)) {
-        bool govt_prefix = (F(k) == "city" || F(k) == "town" || F(k) == "village" || F(k) == "state" ||
-                            F(k) == "county" || F(k) == "ciudad" || F(k) == "republic");
+        bool govt_prefix = (F(k) == "city"sv || F(k) == "town"sv || F(k) == "village"sv || F(k) == "state"sv ||
+                            F(k) == "county"sv || F(k) == "ciudad"sv || F(k) == "republic"sv);
         // "City of Yonkers" is a place unless itself inside an organization name.
-        if (govt_prefix && !(k > 1 && (F(k - 1) == "de" || F(k - 1) == "of" || F(k - 1) == "la") && k >= 2 &&
+        if (govt_prefix && !(k > 1 && (F(k - 1) == "de"sv || F(k - 1) == "of"sv || F(k - 1) == "la"sv) && k >= 2 &&
                              w[k - 2].cap && InList(F(k - 2), kOrgHead))) {
           m.begin = w[k].begin;
         } else {
@@ -1010,8 +1027,8 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
         for (std::size_t d = 0; d < 8 && k > 0; ++d) {
           --k;
           const std::string& fk = F(k);
-          bool connector = fk == "of" || fk == "the" || fk == "de" || fk == "del" || fk == "la" || fk == "at" ||
-                           fk == "for" || fk == "and";
+          bool connector = fk == "of"sv || fk == "the"sv || fk == "de"sv || fk == "del"sv || fk == "la"sv || fk == "at"sv ||
+                           fk == "for"sv || fk == "and"sv;
           if (!w[k].cap && !connector) break;
           if (!Tight(Gap(text, w, k + 1)) || w[k].sent_end) break;
           if (w[k].cap && InList(fk, kOrgHead)) {
@@ -1028,7 +1045,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     // Qualifier: ", ST" / ", State".
     if (next < nw) {
       std::string_view gap = Gap(text, w, next);
-      if (gap == ", ") {
+      if (gap == ", "sv) {
         std::string q = F(next);
         std::size_t qend = next + 1;
         std::string_view code = g.StateCode(q);
@@ -1063,7 +1080,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       }
     }
     // U.S. as a noun only ("outside the U.S.", not "U.S. citizens").
-    if (!m.qualified && m.we == m.wb + 1 && (F(i) == "us" || F(i) == "usa")) {
+    if (!m.qualified && m.we == m.wb + 1 && (F(i) == "us"sv || F(i) == "usa"sv)) {
       if (!w[i].allcaps) {
         i = best_end;
         continue;
@@ -1112,7 +1129,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
   for (std::size_t k = 1; k < nw; ++k) {
     if (!maybe_counties(k)) continue;
     const std::string& f = F(k);
-    if (f != "counties" && f != "condados") continue;
+    if (f != "counties"sv && f != "condados"sv) continue;
     std::size_t j = k;
     while (j > 0) {
       std::size_t e = j;  // exclusive end of the name
@@ -1139,13 +1156,13 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       // Separator before this name: ", " / " and " / ", and " / " y ".
       if (b == 0) break;
       std::string_view gap = Gap(text, w, b);
-      if (gap == ", ") {
+      if (gap == ", "sv) {
         j = b;
         continue;
       }
-      if (gap == " " && b >= 2 && (F(b - 1) == "and" || F(b - 1) == "y")) {
+      if (gap == " "sv && b >= 2 && (F(b - 1) == "and"sv || F(b - 1) == "y"sv)) {
         std::string_view g2 = Gap(text, w, b - 1);
-        if (g2 == " " || g2 == ", ") {
+        if (g2 == " "sv || g2 == ", "sv) {
           j = b - 1;
           continue;
         }
@@ -1155,11 +1172,11 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
   }
   // "counties such as St. Lawrence and Chautauqua".
   for (std::size_t k = 0; k + 3 < nw; ++k) {
-    if (!maybe_counties(k) || F(k) != "counties") continue;
+    if (!maybe_counties(k) || F(k) != "counties"sv) continue;
     std::size_t j = k + 1;
-    if (F(j) == "such" && F(j + 1) == "as") {
+    if (F(j) == "such"sv && F(j + 1) == "as"sv) {
       j += 2;
-    } else if (F(j) == "including" || F(j) == "like") {
+    } else if (F(j) == "including"sv || F(j) == "like"sv) {
       j += 1;
     } else {
       continue;
@@ -1183,10 +1200,10 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       }
       if (w[e - 1].sent_end || e >= nw) break;
       std::string_view gap = Gap(text, w, e);
-      if (gap == ", ") {
+      if (gap == ", "sv) {
         j = e;
-        if (j < nw && (F(j) == "and" || F(j) == "or")) ++j;
-      } else if (gap == " " && (F(e) == "and" || F(e) == "or")) {
+        if (j < nw && (F(j) == "and"sv || F(j) == "or"sv)) ++j;
+      } else if (gap == " "sv && (F(e) == "and"sv || F(e) == "or"sv)) {
         j = e + 1;
       } else {
         break;
@@ -1257,9 +1274,9 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       }
     }
   }
-  bool wa_context = dl_state == "WA";
+  bool wa_context = dl_state == "WA"sv;
   for (const Mention& m : ms) {
-    if (m.entry >= 0 && g.entry(m.entry).state == "WA") wa_context = true;
+    if (m.entry >= 0 && g.entry(m.entry).state == "WA"sv) wa_context = true;
   }
   if (ctx.count("WA")) wa_context = true;
 
@@ -1291,7 +1308,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       int id = m.entry;
       if (id < 0 && m.cands) {
         std::string k = FoldKey(text.substr(w[m.wb].begin, w[m.we - 1].end - w[m.wb].begin));
-        if (k == "washington") {
+        if (k == "washington"sv) {
           id = wa_context ? g.StateEntry("WA") : g.StateEntry("DC");
         } else {
           id = g.Resolve(*m.cands, dl_state, ctx);

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "extract/latin_words.h"
+
 namespace amicus::internal {
 namespace {
 
@@ -100,6 +102,11 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   const std::size_t n = text.size();
   bool space = true, newline = true;
   while (i < n) {
+    if (text[i] == ' ') {  // the common separator, without decoding
+      space = true;
+      ++i;
+      continue;
+    }
     int len;
     std::uint32_t cp = Decode(text, i, &len);
     if (IsSpace(cp)) {
@@ -122,6 +129,17 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       int group_len = 0;
       std::size_t j = i;
       while (j < n) {
+        // ASCII letters and digits, the bulk of a word, by table.
+        const unsigned char k = latin::ByteClass(static_cast<unsigned char>(text[j]));
+        if (k & (latin::kDigitByte | latin::kAlphaByte)) {
+          if (k & latin::kAlphaByte) {
+            ++letters;
+            if (!(k & latin::kUpperByte)) all_upper = false;
+          }
+          ++group_len;
+          ++j;
+          continue;
+        }
         int l2;
         std::uint32_t c2 = Decode(text, j, &l2);
         if (IsLetter(c2) || IsDigit(c2)) {
@@ -202,6 +220,19 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
 
 namespace {
 
+// ASCII folding in one lookup: the lower-case byte, or kSkip ('.') or
+// kSpace (whitespace, collapsed into one space).
+constexpr unsigned char kSkip = 0xFF, kSpace = 0xFE;
+struct AsciiFold {
+  unsigned char to[128];
+  constexpr AsciiFold() : to{} {
+    for (int c = 0; c < 128; ++c) to[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    to[static_cast<int>('.')] = kSkip;
+    to[static_cast<int>(' ')] = to[static_cast<int>('\t')] = to[static_cast<int>('\n')] = to[static_cast<int>('\r')] = kSpace;
+  }
+};
+constexpr AsciiFold kAsciiFold{};
+
 // Writes the folded form of s to d and returns the end. The folded form is
 // never longer than s: each rule maps a code point to at most as many bytes.
 // `space_before` says whether the output so far ends with a space (or is
@@ -214,16 +245,11 @@ char* FoldInto(std::string_view s, bool space_before, char* d) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
-      if (c >= 'a' && c <= 'z') {
-        *d++ = static_cast<char>(c);
-      } else if (c >= 'A' && c <= 'Z') {
-        *d++ = static_cast<char>(c + 32);
-      } else if (c == '.') {
-        continue;
-      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        if (!last_is_space()) *d++ = ' ';
-      } else {
-        *d++ = static_cast<char>(c);
+      const unsigned char f = kAsciiFold.to[c];
+      if (f < 0x80) {
+        *d++ = static_cast<char>(f);
+      } else if (f == kSpace && !last_is_space()) {
+        *d++ = ' ';
       }
       continue;
     }
@@ -264,14 +290,20 @@ void AppendFolded(std::string_view s, std::string* out) {
 }
 
 std::string FoldKey(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  AppendFolded(s, &out);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  std::size_t start = 0;
-  while (start < out.size() && out[start] == ' ') ++start;
-  if (out.compare(start, 4, "the ") == 0) start += 4;
-  return start ? out.substr(start) : out;
+  // Fold on the stack and copy the trimmed key out once.
+  char buf[256];
+  std::string heap;
+  std::string_view v;
+  if (s.size() <= sizeof(buf)) {
+    v = std::string_view(buf, static_cast<std::size_t>(FoldInto(s, true, buf) - buf));
+  } else {
+    AppendFolded(s, &heap);
+    v = heap;
+  }
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  if (v.substr(0, 4) == "the ") v.remove_prefix(4);
+  return std::string(v);
 }
 
 }  // namespace amicus::internal

@@ -94,8 +94,27 @@ std::string DetectLanguage(std::string_view text) {
   };
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  // ASCII letters to lower case in one lookup; 0 for every other ASCII byte.
+  static constexpr struct AsciiLower {
+    unsigned char to[128];
+    constexpr AsciiLower() : to{} {
+      for (int c = 'a'; c <= 'z'; ++c) to[c] = static_cast<unsigned char>(c);
+      for (int c = 'A'; c <= 'Z'; ++c) to[c] = static_cast<unsigned char>(c + 32);
+    }
+  } kLower{};
   for (size_t i = 0; i < n; ++i) {
     unsigned char b = s[i];
+    if (b < 0x80) {  // the bulk of the text
+      const unsigned char lower = kLower.to[b];
+      if (lower == 0) {
+        flush();
+      } else if (len == sizeof(word)) {
+        too_long = true;
+      } else {
+        word[len++] = static_cast<char>(lower);
+      }
+      continue;
+    }
     if (b == 0xC2 && i + 1 < n && (s[i + 1] == 0xBF || s[i + 1] == 0xA1)) {
       es += 2;  // ¿ ¡
     } else if (b == 0xC3 && i + 1 < n) {
@@ -106,16 +125,12 @@ std::string DetectLanguage(std::string_view text) {
         es += 0.5;  // á é í ó ú and capitals
       }
     }
-    bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
-    if (!letter) {
-      flush();
-      continue;
-    }
+    // Every byte of a multi-byte character counts as a letter.
     if (len == sizeof(word)) {
       too_long = true;
       continue;
     }
-    word[len++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    word[len++] = static_cast<char>(b);
   }
   flush();
   return (es > en && es >= kMinSpanishScore) ? "es" : "en";
