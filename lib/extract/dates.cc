@@ -1,9 +1,8 @@
 // Date finder: one left-to-right pass over the UTF-8 bytes. At each word
-// start a small keyword table (bucketed by first letter) says whether the
+// start a small keyword hash table (util/string_table.h) says whether the
 // word can begin a date (month, weekday, "today", "FY27", a number, ...);
 // only then is the neighbourhood parsed. No regular expressions, no
 // allocation except for the mentions that are emitted.
-#include "extract/latin_words.h"
 #include "extract/dates.h"
 
 #include <algorithm>
@@ -15,6 +14,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+
+#include "extract/latin_words.h"
+#include "util/string_table.h"
 
 namespace amicus::internal {
 
@@ -231,16 +233,13 @@ const Keyword kKeywords[] = {
 
 // Keywords bucketed by first byte; a lookup compares a handful of entries.
 struct KeywordTable {
-  std::array<std::vector<const Keyword*>, 256> by_first;
+  StringTable<const Keyword*> by_word;  // the first entry of a word wins
   KeywordTable() {
-    for (const Keyword& k : kKeywords) by_first[static_cast<unsigned char>(k.word[0])].push_back(&k);
+    for (const Keyword& k : kKeywords) by_word.Emplace(k.word, &k);
   }
   const Keyword* Find(std::string_view lower) const {
-    if (lower.empty()) return nullptr;
-    for (const Keyword* k : by_first[static_cast<unsigned char>(lower[0])]) {
-      if (lower == k->word) return k;
-    }
-    return nullptr;
+    const Keyword* const* k = by_word.Find(lower);
+    return k == nullptr ? nullptr : *k;
   }
 };
 

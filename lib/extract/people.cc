@@ -21,7 +21,7 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 // Capitalized words that are never part of a personal name. Asked of every
 // word of a release: a hash lookup, not a walk over the list.
 bool IsNonNameWord(std::string_view f) {
-  static const std::unordered_set<std::string_view> kNonName = {
+  static const StringSet kNonName = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "city",
@@ -36,12 +36,13 @@ bool IsNonNameWord(std::string_view f) {
       "highway", "parkway", "boulevard", "blvd", "bridge", "tunnel", "square", "plaza", "zona", "norte",
       "centro", "center", "detention", "detencion", "northeast", "northwest", "southeast", "southwest",
       "downtown", "upper", "lower", "greater", "central"};
-  return kNonName.count(f) != 0;
+  return kNonName.Contains(f);
 }
 
 bool IsSpeechVerb(std::string_view f) {
-  return In(f, {"said", "says", "told", "testified", "added", "wrote", "dijo", "declaro", "afirmo", "explico",
-                "anadio", "agrego", "senalo", "indico", "aseguro", "expreso", "sostuvo"});
+  static const StringSet kWords{"said", "says", "told", "testified", "added", "wrote", "dijo", "declaro", "afirmo", "explico",
+                "anadio", "agrego", "senalo", "indico", "aseguro", "expreso", "sostuvo"};
+  return kWords.Contains(f);
 }
 
 std::vector<std::string> SplitComma(std::string_view s) {

@@ -31,24 +31,26 @@ void FoldTokens(std::string_view text, const std::vector<Tok>& toks, std::vector
 
 std::size_t EntitySet::Get(const std::string& canonical) {
   std::string key = FoldKey(canonical);
-  auto it = by_key_.find(key);
-  if (it != by_key_.end()) return it->second;
+  if (const std::size_t* idx = by_key_.Find(key)) return *idx;
   entities_.push_back(NamedEntity{canonical, {}});
   keys_.push_back({key});
-  by_key_.emplace(key, entities_.size() - 1);
+  by_key_.Emplace(key, entities_.size() - 1);
   return entities_.size() - 1;
 }
 
-long EntitySet::Find(const std::string& key) const {
-  auto it = by_key_.find(key);
-  return it == by_key_.end() ? -1 : static_cast<long>(it->second);
+long EntitySet::Find(std::string_view key) const {
+  const std::size_t* idx = by_key_.Find(key);
+  return idx == nullptr ? -1 : static_cast<long>(*idx);
 }
 
 void EntitySet::AddAlias(std::size_t idx, std::string_view surface) {
   std::string key = FoldKey(surface);
-  if (key.empty() || !keys_[idx].insert(key).second) return;
+  if (key.empty()) return;
+  std::vector<std::string>& keys = keys_[idx];
+  if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+  keys.push_back(key);
   entities_[idx].aliases.emplace_back(surface);
-  by_key_.emplace(key, idx);
+  by_key_.Emplace(key, idx);
 }
 
 Status WordTables::Load(const KnowledgeFiles& files) {

@@ -7,8 +7,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "amicus/extract.h"
@@ -64,14 +62,14 @@ class EntitySet {
   // Returns the entry index for `canonical`, creating it.
   std::size_t Get(const std::string& canonical);
   // Index of the entry having `key` as a name or alias key, or -1.
-  long Find(const std::string& key) const;
+  long Find(std::string_view key) const;
   void AddAlias(std::size_t idx, std::string_view surface);
   std::vector<NamedEntity>& entities() { return entities_; }
 
  private:
   std::vector<NamedEntity> entities_;
-  std::vector<std::unordered_set<std::string>> keys_;
-  std::unordered_map<std::string, std::size_t> by_key_;
+  std::vector<std::vector<std::string>> keys_;  // each entry's folded keys (a few: a list)
+  StringTable<std::size_t> by_key_;
 };
 
 // Folded text of one token (lower case, no diacritics, no periods).

@@ -534,14 +534,16 @@ std::string_view Gap(std::string_view t, const std::vector<Word>& w, std::size_t
 // Gap is a single plain space (words of one name).
 bool Tight(std::string_view gap) { return gap == " "sv; }
 
-bool InList(const std::string& w, const char* const* list) {
-  // First byte before the full compare: most probes miss on it (no strlen).
-  if (w.empty()) return false;
-  const char c = w[0];
-  for (const char* const* p = list; *p; ++p) {
-    if ((*p)[0] == c && std::strcmp(w.c_str() + 1, *p + 1) == 0) return true;
-  }
-  return false;
+// Whether w is one of the words of kList (a nullptr-terminated array): the
+// list becomes a hash set on first use.
+template <const char* const* kList>
+bool InList(std::string_view w) {
+  static const StringSet kSet = [] {
+    StringSet set;
+    for (const char* const* p = kList; *p; ++p) set.Insert(*p);
+    return set;
+  }();
+  return kSet.Contains(w);
 }
 
 // Capitalized words that may follow a place without making it part of a
@@ -614,6 +616,11 @@ const char* const kOrgHead[] = {
     "daughters", "knights", "people", "peoples", "republic", "embassy", "consulate", "consulado", "hall",
     "palace", "palacio", "building", "tower", "plaza", nullptr};
 
+// Words after "U.S." that make it a noun ("outside the U.S. and ...").
+const char* const kNounFollowers[] = {"and", "or", "in", "since", "for", "to", "is", "was", "has", "have",
+                                      "by", "with", "from", "over", "after", "before", "as", "than", "on",
+                                      "at", "but", "where", "who", "that", "this", "every", "each", nullptr};
+
 // Lower-case street words before a name (Spanish: "la avenida Roosevelt").
 const char* const kStreetBefore[] = {"avenida", "calle", "bulevar", "boulevard", "carretera", "autopista",
                                      "puente", "plaza", "parque", "street", "avenue", nullptr};
@@ -665,7 +672,7 @@ std::size_t NameBefore(std::string_view text, const std::vector<Word>& w, FoldFn
          (b == e || Tight(Gap(text, w, b)))) {
     --b;
   }
-  while (b < e && InList(F(b), kNotName)) ++b;
+  while (b < e && InList<kNotName>(F(b))) ++b;
   return b;
 }
 
@@ -726,9 +733,9 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
   auto plain_name = [&](std::size_t b, std::size_t e) {
     if (b >= e) return false;
     for (std::size_t k = b; k < e; ++k) {
-      if (InList(F(k), kOrgHead) || InList(F(k), kCorpSuffix) || InList(F(k), kNever)) return false;
+      if (InList<kOrgHead>(F(k)) || InList<kCorpSuffix>(F(k)) || InList<kNever>(F(k))) return false;
     }
-    return !InList(F(b), kNotName);
+    return !InList<kNotName>(F(b));
   };
 
   for (std::size_t k = 1; k < nw; ++k) {
@@ -821,7 +828,7 @@ void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vect
     }
     if (!wk.cap) continue;
     // --- "X Township"
-    if (c0 == 'T' && len == 8 && text.compare(wk.begin, 8, "Township") == 0 && !dl_state.empty() && InList(dl_state, kTownshipStates) &&
+    if (c0 == 'T' && len == 8 && text.compare(wk.begin, 8, "Township") == 0 && !dl_state.empty() && InList<kTownshipStates>(dl_state) &&
         Tight(Gap(text, w, k)) && !w[k - 1].sent_end && !w[k - 1].possessive) {
       bool followed = k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap && !wk.sent_end &&
                       !wk.possessive;
@@ -921,7 +928,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     const char a0 = text[w[i].begin];
     const bool area_prefix = (a0 == 'N' || a0 == 'S' || a0 == 'E' || a0 == 'W' || a0 == 'G' || a0 == 'U' ||
                               a0 == 'L' || a0 == 'C') &&
-                             w[i].end - w[i].begin <= 9 && InList(F(i), kAreaPrefix);
+                             w[i].end - w[i].begin <= 9 && InList<kAreaPrefix>(F(i));
     if (!area_prefix && !g.IsFirstToken(F(i))) {
       ++i;
       continue;
@@ -978,7 +985,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
         }
       }
     }
-    if (best == nullptr || (best_end == i + 1 && InList(F(i), kNever))) {
+    if (best == nullptr || (best_end == i + 1 && InList<kNever>(F(i)))) {
       ++i;
       continue;
     }
@@ -995,15 +1002,15 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     bool skip = false;
     if (OverlapsAny(taken, m.begin, m.end)) skip = true;
     if (!skip && InPartyTag(text, m.begin)) skip = true;
-    if (!skip && i > 0 && !w[i - 1].cap && InList(F(i - 1), kStreetBefore)) skip = true;
+    if (!skip && i > 0 && !w[i - 1].cap && InList<kStreetBefore>(F(i - 1))) skip = true;
     // Followed by a capitalized word: part of a longer proper name.
     if (!skip && next < nw && Tight(Gap(text, w, next)) && w[next].cap && !w[best_end - 1].possessive &&
-        !w[best_end - 1].sent_end && !InList(F(next), kAfterOk)) {
+        !w[best_end - 1].sent_end && !InList<kAfterOk>(F(next))) {
       skip = true;
     }
     // Preceded by a capitalized word: part of a name ("Rep. Jane Lynn", "Golden Lotus").
     std::string prev = i > 0 ? F(i - 1) : std::string();
-    if (!skip && i > 0 && Tight(Gap(text, w, i)) && w[i - 1].cap && !sent_start(i) && !InList(prev, kBeforeOk) &&
+    if (!skip && i > 0 && Tight(Gap(text, w, i)) && w[i - 1].cap && !sent_start(i) && !InList<kBeforeOk>(prev) &&
         !w[i - 1].sent_end) {
       // "City of Yonkers" style handled below; "Upstate" etc. in kBeforeOk.
       skip = true;
@@ -1012,12 +1019,12 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     if (!skip && i >= 2 && (prev == "of"sv || prev == "de"sv || prev == "del"sv || prev == "at"sv || prev == "for"sv || prev == "la"sv)) {
       std::size_t k = i - 2;
       if ((F(k) == "la"sv || F(k) == "the"sv) && k > 0) --k;
-      if (w[k].cap && InList(F(k), kOrgHead)) {
+      if (w[k].cap && InList<kOrgHead>(F(k))) {
         bool govt_prefix = (F(k) == "city"sv || F(k) == "town"sv || F(k) == "village"sv || F(k) == "state"sv ||
                             F(k) == "county"sv || F(k) == "ciudad"sv || F(k) == "republic"sv);
         // "City of Yonkers" is a place unless itself inside an organization name.
         if (govt_prefix && !(k > 1 && (F(k - 1) == "de"sv || F(k - 1) == "of"sv || F(k - 1) == "la"sv) && k >= 2 &&
-                             w[k - 2].cap && InList(F(k - 2), kOrgHead))) {
+                             w[k - 2].cap && InList<kOrgHead>(F(k - 2)))) {
           m.begin = w[k].begin;
         } else {
           skip = true;
@@ -1031,7 +1038,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
                            fk == "for"sv || fk == "and"sv;
           if (!w[k].cap && !connector) break;
           if (!Tight(Gap(text, w, k + 1)) || w[k].sent_end) break;
-          if (w[k].cap && InList(fk, kOrgHead)) {
+          if (w[k].cap && InList<kOrgHead>(fk)) {
             skip = true;
             break;
           }
@@ -1092,10 +1099,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       }
       bool noun = w[i].sent_end || next >= nw || !Tight(Gap(text, w, next));
       if (!noun) {
-        static const char* const kFn[] = {"and", "or", "in", "since", "for", "to", "is", "was", "has", "have",
-                                          "by", "with", "from", "over", "after", "before", "as", "than", "on",
-                                          "at", "but", "where", "who", "that", "this", "every", "each", nullptr};
-        noun = InList(F(next), kFn);
+        noun = InList<kNounFollowers>(F(next));
       }
       if (!noun) {
         i = best_end;
@@ -1109,7 +1113,7 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       key_all += F(k);
     }
     m.need_cue = !m.qualified && g.NeedsCue(key_all);
-    m.has_cue = i > 0 && (InList(prev, kCue) || Gap(text, w, i).find(',') != std::string_view::npos);
+    m.has_cue = i > 0 && (InList<kCue>(prev) || Gap(text, w, i).find(',') != std::string_view::npos);
     if (m.need_cue && !m.has_cue) {
       i = best_end;
       continue;

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -147,6 +148,11 @@ class StringTable {
 // A set of strings: StringTable without values.
 class StringSet {
  public:
+  StringSet() = default;
+  // A fixed word list: `static const StringSet kWords{"of", "for", ...};`
+  StringSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) Insert(w);
+  }
   bool Contains(std::string_view key) const { return table_.Contains(key); }
   // True when the key was new.
   bool Insert(std::string_view key) { return table_.Emplace(key, Empty()).second; }
