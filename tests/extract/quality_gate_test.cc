@@ -49,7 +49,9 @@ void CheckTargets(const std::string& gold_path, int expected_docs) {
   if (expected_docs > 0) ASSERT_EQ(docs, expected_docs);
 
   // Through a file, as the tool and the reference scorer see it.
-  const std::string sys_path = testing::TempDir() + "/amicus_quality_gate_system.jsonl";
+  // One file per test: ctest runs the gates as parallel processes.
+  const std::string sys_path = testing::TempDir() + "/amicus_quality_gate_" +
+                               testing::UnitTest::GetInstance()->current_test_info()->name() + ".jsonl";
   {
     std::ofstream out(sys_path);
     out << sys_jsonl;
