@@ -80,17 +80,29 @@ std::string DetectLanguage(std::string_view text) {
   if (text.size() > kScanBytes) text = text.substr(0, kScanBytes);
   double en = 0, es = 0;
   static const FunctionWords words(kEnglish, kSpanish);
-  char word[8];  // longer words are in neither list
+  // The current word packed as it is read (Pack's layout); longer than 8
+  // bytes, it is in neither list.
+  constexpr size_t kMaxWord = 8;
+  std::uint64_t packed = 0;
   size_t len = 0;
   bool too_long = false;
   auto flush = [&] {
     if (len > 0 && !too_long) {
-      const FunctionWords::Language lang = words.Find(Pack(std::string_view(word, len)));
+      const FunctionWords::Language lang = words.Find(packed);
       if (lang == FunctionWords::kEnglishWord) en += 1;
       else if (lang == FunctionWords::kSpanishWord) es += 1;
     }
+    packed = 0;
     len = 0;
     too_long = false;
+  };
+  auto append = [&](unsigned char b) {
+    if (len == kMaxWord) {
+      too_long = true;
+    } else {
+      packed |= static_cast<std::uint64_t>(b) << (8 * len);
+      ++len;
+    }
   };
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -108,10 +120,8 @@ std::string DetectLanguage(std::string_view text) {
       const unsigned char lower = kLower.to[b];
       if (lower == 0) {
         flush();
-      } else if (len == sizeof(word)) {
-        too_long = true;
       } else {
-        word[len++] = static_cast<char>(lower);
+        append(lower);
       }
       continue;
     }
@@ -125,12 +135,7 @@ std::string DetectLanguage(std::string_view text) {
         es += 0.5;  // á é í ó ú and capitals
       }
     }
-    // Every byte of a multi-byte character counts as a letter.
-    if (len == sizeof(word)) {
-      too_long = true;
-      continue;
-    }
-    word[len++] = static_cast<char>(b);
+    append(b);  // every byte of a multi-byte character counts as a letter
   }
   flush();
   return (es > en && es >= kMinSpanishScore) ? "es" : "en";
