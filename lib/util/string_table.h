@@ -4,10 +4,12 @@
 //
 // Why not std::unordered_map<std::string, V>: a probe there hashes with
 // std::hash (byte-at-a-time Murmur), divides by a prime bucket count, chases a
-// node pointer and needs a std::string key. Here a probe hashes 8 bytes at a
-// time, masks a power-of-two slot array that stores each key's hash tag next
-// to its index (most misses end without touching a key), and takes a
-// std::string_view, so callers look up slices of the text without copying.
+// node pointer and needs a std::string key. Here a 1 KB bitmap of the keys'
+// (first byte, length) pairs turns most misses away before any hashing; a
+// probe hashes 8 bytes at a time and masks a power-of-two slot array that
+// keeps each key's hash tag beside its index (most other misses end without
+// touching a key); and it takes a std::string_view, so callers look up slices
+// of the text without copying.
 //
 // Entries live in a dense vector in insertion order: iteration is
 // deterministic, and pointers to values stay valid once loading is done (not
@@ -107,6 +109,11 @@ class StringTable {
 
   std::uint32_t Lookup(std::string_view key) const {
     if (slots_.empty()) return kNone;
+    // Most probes of a word list miss: the (first byte, length) filter
+    // answers many of them without hashing.
+    if (key.empty() ? !has_empty_ : (first_len_[static_cast<unsigned char>(key[0])] & LengthBit(key.size())) == 0) {
+      return kNone;
+    }
     const std::uint64_t h = HashString(key);
     const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t pos = h & mask_;; pos = (pos + 1) & mask_) {
@@ -119,7 +126,14 @@ class StringTable {
     }
   }
 
+  static std::uint32_t LengthBit(std::size_t n) { return 1u << (n < 31 ? n : 31); }
+
   V& Append(std::string_view key, V value) {
+    if (key.empty()) {
+      has_empty_ = true;
+    } else {
+      first_len_[static_cast<unsigned char>(key[0])] |= LengthBit(key.size());
+    }
     if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
     entries_.emplace_back(std::string(key), std::move(value));
     Place(static_cast<std::uint32_t>(entries_.size() - 1));
@@ -143,6 +157,10 @@ class StringTable {
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  // Bit min(length, 31) of first_len_[b] is set when some key of that length
+  // starts with byte b.
+  std::uint32_t first_len_[256] = {};
+  bool has_empty_ = false;
 };
 
 // A set of strings: StringTable without values.

@@ -92,6 +92,25 @@ TEST(StringTableTest, HashSeparatesKeysOfEveryShortLength) {
   EXPECT_EQ(hashes.size(), static_cast<std::size_t>(n));
 }
 
+TEST(StringTableTest, LengthFilterNeverHidesAKey) {
+  // Keys of 31 bytes and more share the filter's last length bit; shorter
+  // ones do not. Either way a present key is found and an absent one is not.
+  StringSet s;
+  const std::string long40(40, 'x'), long35(35, 'x'), long31(31, 'x');
+  s.Insert("ab");
+  s.Insert(long40);
+  EXPECT_TRUE(s.Contains("ab"));
+  EXPECT_FALSE(s.Contains("abc"));
+  EXPECT_FALSE(s.Contains("a"));
+  EXPECT_FALSE(s.Contains(""));
+  EXPECT_TRUE(s.Contains(long40));
+  EXPECT_FALSE(s.Contains(long35));
+  EXPECT_FALSE(s.Contains(long31));
+  s.Insert(long31);
+  EXPECT_TRUE(s.Contains(long31));
+  EXPECT_FALSE(s.Contains(long35));
+}
+
 TEST(StringSetTest, InsertReportsNewKeys) {
   StringSet s;
   EXPECT_TRUE(s.Insert("county"));
