@@ -20,46 +20,47 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 }
 
 bool IsConnector(std::string_view f) {
-  static const StringSet kWords{"of", "for", "and", "the", "on", "at", "de", "del", "la", "las", "los", "por", "para", "y", "e"};
+  static const StringSet kWords{"of", "for", "and", "the", "on", "at", "de", "del", "la", "las", "los", "por", "para",
+      "y", "e"};
   return kWords.Contains(f);
 }
 
 // Capitalized words that start a sentence or a phrase but never an
 // organization's name.
 bool IsLeadNoise(std::string_view f) {
-  static const StringSet kWords{"the", "a", "an", "la", "el", "los", "las", "un", "una", "members", "member", "leaders", "officials",
-                "residents", "advocates", "today", "yesterday", "under", "since", "according", "after", "before",
-                "while", "when", "last", "this", "that", "these", "those", "every", "each", "both", "all", "many",
-                "some", "other", "said", "in", "on", "at", "for", "from", "with", "by", "if", "as", "and", "but",
-                "hoy", "ayer", "según", "segun", "our", "their", "his", "her", "its", "former", "del", "de", "en",
-                "both", "also", "staff", "volunteers", "lawmakers", "partners", "even", "now", "then", "more"};
+  static const StringSet kWords{"the", "a", "an", "la", "el", "los", "las", "un", "una", "members", "member",
+      "leaders", "officials", "residents", "advocates", "today", "yesterday", "under", "since", "according", "after",
+      "before", "while", "when", "last", "this", "that", "these", "those", "every", "each", "both", "all", "many",
+      "some", "other", "said", "in", "on", "at", "for", "from", "with", "by", "if", "as", "and", "but", "hoy", "ayer",
+      "según", "segun", "our", "their", "his", "her", "its", "former", "del", "de", "en", "both", "also", "staff",
+      "volunteers", "lawmakers", "partners", "even", "now", "then", "more"};
   return kWords.Contains(f);
 }
 
 // Last words that make a capitalized sequence a program, law, place or
 // event rather than an organization.
 bool IsNonOrgTail(std::string_view f) {
-  static const StringSet kWords{"program", "programs", "programa", "act", "law", "ordinance", "bill", "budget", "plan", "report",
-                "day", "week", "month", "year", "policy", "rule", "order", "amendment", "building", "hall",
-                "street", "avenue", "park", "station", "airport", "bridge", "tunnel", "capitol", "code", "number",
-                "status", "arrivals", "languages", "initiative", "standards", "resolution", "fellowship", "procedure",
-                "process", "assistance", "benefits", "coverage", "expressway", "highway"};
+  static const StringSet kWords{"program", "programs", "programa", "act", "law", "ordinance", "bill", "budget",
+      "plan", "report", "day", "week", "month", "year", "policy", "rule", "order", "amendment", "building", "hall",
+      "street", "avenue", "park", "station", "airport", "bridge", "tunnel", "capitol", "code", "number", "status",
+      "arrivals", "languages", "initiative", "standards", "resolution", "fellowship", "procedure", "process",
+      "assistance", "benefits", "coverage", "expressway", "highway"};
   return kWords.Contains(f);
 }
 
 bool IsShortGovKey(std::string_view k) {
-  static const StringSet kWords{"congress", "senate", "assembly", "legislature", "house", "general assembly", "house of representatives",
-                "state senate", "state assembly", "state legislature", "city council", "council", "board",
-                "general court", "senado", "camara de representantes", "asamblea general", "asamblea",
-                "legislatura", "concejo municipal", "concejo"};
+  static const StringSet kWords{"congress", "senate", "assembly", "legislature", "house", "general assembly",
+      "house of representatives", "state senate", "state assembly", "state legislature", "city council", "council",
+      "board", "general court", "senado", "camara de representantes", "asamblea general", "asamblea", "legislatura",
+      "concejo municipal", "concejo"};
   return kWords.Contains(k);
 }
 
 // Words that make a capitalized sequence an event ("Joint Legislative Budget
 // Hearing on Human Services", "Immigrant Heritage Gala").
 bool IsEventWord(std::string_view f) {
-  static const StringSet kWords{"hearing", "hearings", "summit", "gala", "vigil", "rally", "festival", "briefing", "webinar",
-                "roundtable", "parade", "audiencia", "vigilia", "marcha"};
+  static const StringSet kWords{"hearing", "hearings", "summit", "gala", "vigil", "rally", "festival", "briefing",
+      "webinar", "roundtable", "parade", "audiencia", "vigilia", "marcha"};
   return kWords.Contains(f);
 }
 
@@ -75,26 +76,27 @@ bool IsConfinementWord(std::string_view f) {
 // program or a benefit, not a body: "Health Benefits for Immigrant Adults
 // (HBIA) program", "Emergency Assistance (EA) family shelter system".
 bool IsProgramNoun(std::string_view f) {
-  static const StringSet kWords{"program", "programs", "programa", "system", "initiative", "plan", "procedure", "process", "fund",
-                "funding", "benefit", "benefits", "coverage", "enrollment", "enrollees", "recipients", "status",
-                "application", "applications", "shelter", "family", "families", "policy", "model", "rule",
-                "rules", "grant", "grants", "pilot", "cases", "case", "hearing", "hearings", "review", "filing",
-                "filings", "beneficiaries", "holders", "designation", "protections"};
+  static const StringSet kWords{"program", "programs", "programa", "system", "initiative", "plan", "procedure",
+      "process", "fund", "funding", "benefit", "benefits", "coverage", "enrollment", "enrollees", "recipients",
+      "status", "application", "applications", "shelter", "family", "families", "policy", "model", "rule", "rules",
+      "grant", "grants", "pilot", "cases", "case", "hearing", "hearings", "review", "filing", "filings",
+      "beneficiaries", "holders", "designation", "protections"};
   return kWords.Contains(f);
 }
 
 // Lower-case nouns naming what comes next as an organization ("the
 // immigrant-rights group Valle Unido", "la organización Mano Amiga").
 bool IsOrgTypeNoun(std::string_view f) {
-  static const StringSet kWords{"group", "organization", "organisation", "coalition", "nonprofit", "non-profit", "collective",
-                "alliance", "network", "union", "church", "congregation", "association", "federation", "charity",
-                "grupo", "organizacion", "colectivo", "coalicion", "iglesia", "asociacion", "agrupacion"};
+  static const StringSet kWords{"group", "organization", "organisation", "coalition", "nonprofit", "non-profit",
+      "collective", "alliance", "network", "union", "church", "congregation", "association", "federation", "charity",
+      "grupo", "organizacion", "colectivo", "coalicion", "iglesia", "asociacion", "agrupacion"};
   return kWords.Contains(f);
 }
 
 // Budget lines: "$48 million for the Immigrant Legal Services Fund".
 bool IsFundedThingTail(std::string_view f) {
-  static const StringSet kWords{"fund", "project", "initiative", "program", "programs", "fondo", "proyecto", "programa"};
+  static const StringSet kWords{"fund", "project", "initiative", "program", "programs", "fondo", "proyecto",
+      "programa"};
   return kWords.Contains(f);
 }
 

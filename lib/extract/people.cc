@@ -40,8 +40,8 @@ bool IsNonNameWord(std::string_view f) {
 }
 
 bool IsSpeechVerb(std::string_view f) {
-  static const StringSet kWords{"said", "says", "told", "testified", "added", "wrote", "dijo", "declaro", "afirmo", "explico",
-                "anadio", "agrego", "senalo", "indico", "aseguro", "expreso", "sostuvo"};
+  static const StringSet kWords{"said", "says", "told", "testified", "added", "wrote", "dijo", "declaro", "afirmo",
+      "explico", "anadio", "agrego", "senalo", "indico", "aseguro", "expreso", "sostuvo"};
   return kWords.Contains(f);
 }
 
