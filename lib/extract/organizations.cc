@@ -157,12 +157,16 @@ Status OrgKnowledge::Load(const KnowledgeFiles& files) {
     std::size_t idx = agencies_.size();
     agencies_.push_back(a);
     agency_keys_.emplace(FoldKey(f[0]), idx);
+    agency_key_set_.Insert(FoldKey(f[0]));
     if (f.size() > 1) {
       std::string_view al = f[1];
       while (!al.empty()) {
         std::size_t bar = al.find('|');
         std::string_view one = al.substr(0, bar);
-        if (!one.empty()) agency_keys_.emplace(FoldKey(one), idx);
+        if (!one.empty()) {
+          agency_keys_.emplace(FoldKey(one), idx);
+          agency_key_set_.Insert(FoldKey(one));
+        }
         if (agencies_[idx].acronym.empty() && one.size() >= 2 && one.size() <= 6 &&
             std::all_of(one.begin(), one.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
           agencies_[idx].acronym = std::string(one);
@@ -181,6 +185,7 @@ Status OrgKnowledge::Load(const KnowledgeFiles& files) {
 }
 
 const OrgKnowledge::Agency* OrgKnowledge::FindAgency(const std::string& key, const std::string& region) const {
+  if (!agency_key_set_.Contains(key)) return nullptr;  // most probes: no hashing of std::string
   auto range = agency_keys_.equal_range(key);
   const Agency* any = nullptr;
   for (auto it = range.first; it != range.second; ++it) {
@@ -228,7 +233,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
   std::string region = ctx.region;
 
   EntitySet set;
-  std::unordered_map<std::string, std::size_t> acronyms;  // folded acronym -> entity
+  StringTable<std::size_t> acronyms;  // folded acronym -> entity
   struct ShortRef {
     std::string key, surface;
     TextSpan span;
@@ -253,7 +258,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
     if (std::size_t a = acronym_after(g.e)) {
       std::string_view acr = TokText(text, toks[a]);
       set.AddAlias(idx, acr);
-      acronyms.emplace(fold[a], idx);
+      acronyms.Emplace(fold[a], idx);
     }
     return idx;
   };
@@ -594,8 +599,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
   // acronyms: defined ones, then known agencies
   for (std::size_t i = 0; i < n; ++i) {
     if (!toks[i].allcaps || in_taken[i]) continue;
-    auto it = acronyms.find(fold[i]);
-    if (it != acronyms.end()) {
+    if (acronyms.Contains(fold[i])) {
       mention_spans->push_back({toks[i].begin, toks[i].end});
       continue;
     }

@@ -40,6 +40,7 @@ class OrgKnowledge {
  private:
   std::vector<Agency> agencies_;
   std::unordered_multimap<std::string, std::size_t> agency_keys_;
+  StringSet agency_key_set_;  // the keys of agency_keys_, for the quick miss
   std::unordered_map<std::string, std::string> gov_bodies_;  // region + '|' + folded short -> canonical
 };
 

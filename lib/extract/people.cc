@@ -74,7 +74,8 @@ Status PeopleKnowledge::Load(const KnowledgeFiles& files) {
     if (f.size() > 3) o.context = SplitComma(f[3]);
     o.bare = f.size() > 4 && f[4] == "yes";
     by_surname_.emplace(FoldKey(o.surname), people_.size());
-    full_names_.emplace(FoldKey(o.name), people_.size());
+    surnames_.Insert(FoldKey(o.surname));
+    full_names_.Emplace(FoldKey(o.name), people_.size());
     people_.push_back(std::move(o));
     return Status::OK();
   });
@@ -141,7 +142,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
   // Full names by surname key, the first one seen for each surname: a later
   // bare surname refers to it. A map, so a long release with many mentions
   // stays linear.
-  std::unordered_map<std::string, std::size_t> fulls;
+  StringTable<std::size_t> fulls;
   struct TitledSurname {
     std::size_t title_begin, tok;
     bool office;
@@ -159,7 +160,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
     }
     std::size_t idx = set.Get(canonical);
     set.AddAlias(idx, surf);
-    fulls.emplace(fold[e - 1], idx);
+    fulls.Emplace(fold[e - 1], idx);
     spans.push_back({toks[s].begin, toks[e - 1].end});
   };
 
@@ -233,12 +234,13 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (toks[i].kind != TokKind::kWord || !toks[i].cap) continue;
-    auto full = fulls.find(fold[i]);
-    if (full == fulls.end() || follows_name(i)) continue;  // not a known surname, or part of a full name
-    set.AddAlias(full->second, TokText(text, toks[i]));
+    const std::size_t* full = fulls.Find(fold[i]);
+    if (full == nullptr || follows_name(i)) continue;  // not a known surname, or part of a full name
+    const std::size_t idx = *full;  // (a copy: the table may grow below)
+    set.AddAlias(idx, TokText(text, toks[i]));
     spans.push_back({toks[i].begin, toks[i].end});
     std::size_t b;
-    if (title_before(i, &b)) set.AddAlias(full->second, text.substr(b, toks[i].end - b));
+    if (title_before(i, &b)) set.AddAlias(idx, text.substr(b, toks[i].end - b));
   }
 
   // Real officeholders named by surname alone.
@@ -250,7 +252,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
     return false;
   };
   auto known_surname = [&](const std::string& key) {
-    return fulls.count(key) != 0;
+    return fulls.Contains(key);
   };
   for (const TitledSurname& t : titled) {
     const std::string& key = fold[t.tok];
@@ -263,7 +265,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
       std::size_t idx = set.Get(o->name);
       set.AddAlias(idx, text.substr(t.title_begin, toks[t.tok].end - t.title_begin));
       set.AddAlias(idx, TokText(text, toks[t.tok]));
-      fulls.emplace(key, idx);
+      fulls.Emplace(key, idx);
       spans.push_back({toks[t.tok].begin, toks[t.tok].end});
       break;
     }
@@ -275,7 +277,7 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
       if (!o->bare || !context_ok(o)) continue;
       std::size_t idx = set.Get(o->name);
       set.AddAlias(idx, TokText(text, toks[i]));
-      fulls.emplace(fold[i], idx);
+      fulls.Emplace(fold[i], idx);
       spans.push_back({toks[i].begin, toks[i].end});
       break;
     }

@@ -31,13 +31,14 @@ class PeopleKnowledge {
   };
   // Officeholders whose surname has folded key `key`.
   std::vector<const Officeholder*> BySurname(const std::string& key) const;
-  bool HasSurname(const std::string& key) const { return by_surname_.count(key) != 0; }
-  bool IsFullName(const std::string& key) const { return full_names_.count(key) != 0; }
+  bool HasSurname(std::string_view key) const { return surnames_.Contains(key); }
+  bool IsFullName(std::string_view key) const { return full_names_.Contains(key); }
 
  private:
   std::vector<Officeholder> people_;
   std::unordered_multimap<std::string, std::size_t> by_surname_;
-  std::unordered_map<std::string, std::size_t> full_names_;
+  StringSet surnames_;  // the keys of by_surname_, for the per-word test
+  StringTable<std::size_t> full_names_;
 };
 
 class Gazetteer;
