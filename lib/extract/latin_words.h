@@ -47,6 +47,23 @@ inline std::size_t WordEnd(std::string_view t, std::size_t i) {
   return i;
 }
 
+// The end of the run of ASCII letters and digits at t[i] (i when there is
+// none): the bulk of a word, read by table. Adds the letters to *letters and
+// clears *all_upper at a lower-case one.
+inline std::size_t ScanAsciiAlnum(std::string_view t, std::size_t i, int* letters, bool* all_upper) {
+  const std::size_t n = t.size();
+  while (i < n) {
+    const unsigned char k = ByteClass(static_cast<unsigned char>(t[i]));
+    if (!(k & (kDigitByte | kAlphaByte))) break;
+    if (k & kAlphaByte) {
+      ++*letters;
+      if (!(k & kUpperByte)) *all_upper = false;
+    }
+    ++i;
+  }
+  return i;
+}
+
 // The start of the word that ends at `end`.
 inline std::size_t WordStartBefore(std::string_view t, std::size_t end) {
   std::size_t i = end;

@@ -457,15 +457,9 @@ void Words(std::string_view t, std::vector<Word>* out) {
     int letters = 0;
     std::size_t e = i;
     while (i < n) {
-      // ASCII letters and digits, the bulk of a word, by table.
-      const unsigned char k = latin::ByteClass(static_cast<unsigned char>(t[i]));
-      if (k & (latin::kDigitByte | latin::kAlphaByte)) {
-        if (k & latin::kAlphaByte) {
-          ++letters;
-          if (!(k & latin::kUpperByte)) allcaps = false;
-        }
-        ++i;
-        e = i;
+      const std::size_t run_end = latin::ScanAsciiAlnum(t, i, &letters, &allcaps);
+      if (run_end > i) {
+        i = e = run_end;
         continue;
       }
       cp = DecodeAt(t, i, &len);

@@ -129,15 +129,10 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       int group_len = 0;
       std::size_t j = i;
       while (j < n) {
-        // ASCII letters and digits, the bulk of a word, by table.
-        const unsigned char k = latin::ByteClass(static_cast<unsigned char>(text[j]));
-        if (k & (latin::kDigitByte | latin::kAlphaByte)) {
-          if (k & latin::kAlphaByte) {
-            ++letters;
-            if (!(k & latin::kUpperByte)) all_upper = false;
-          }
-          ++group_len;
-          ++j;
+        const std::size_t run_end = latin::ScanAsciiAlnum(text, j, &letters, &all_upper);
+        if (run_end > j) {
+          group_len += static_cast<int>(run_end - j);
+          j = run_end;
           continue;
         }
         int l2;
