@@ -4,11 +4,6 @@
 
 namespace amicus::internal {
 
-namespace {
-// One bit per word length, lengths of 31 and more sharing the last.
-std::uint32_t LengthBit(std::size_t n) { return 1u << (n < 31 ? n : 31); }
-}  // namespace
-
 std::string FoldTok(std::string_view text, const Tok& t) {
   std::string s;
   AppendFolded(TokText(text, t), &s);
@@ -72,8 +67,6 @@ Status WordTables::Load(const KnowledgeFiles& files) {
     for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
       title_prefixes_.Insert(std::string_view(key).substr(0, sp));
     title_prefixes_.Insert(key);
-    const std::string_view first = std::string_view(key).substr(0, key.find(' '));
-    if (!first.empty()) title_first_[static_cast<unsigned char>(first[0])] |= LengthBit(first.size());
     return Status::OK();
   });
   if (!s.ok()) return s;
@@ -112,11 +105,9 @@ int WordTables::MatchTitle(std::string_view text, const std::vector<Tok>& toks, 
 
 int WordTables::MatchTitle(const std::vector<Tok>& toks, const std::vector<std::string>& fold, std::size_t i,
                            bool* office) const {
-  // Most tokens start no title: answer those without building a key.
-  // (A token's fold has no space, so only a title's first word can equal it.)
-  if (i >= toks.size() || toks[i].kind == TokKind::kPunct || fold[i].empty()) return 0;
-  if ((title_first_[static_cast<unsigned char>(fold[i][0])] & LengthBit(fold[i].size())) == 0) return 0;
-  if (!title_prefixes_.Contains(fold[i])) return 0;
+  // Most tokens start no title: answer those without building a key (the
+  // set's own (first byte, length) filter turns most of them away unhashed).
+  if (i >= toks.size() || toks[i].kind == TokKind::kPunct || !title_prefixes_.Contains(fold[i])) return 0;
   std::string key;
   int best = 0;
   int words = 0;

@@ -5,7 +5,6 @@
 #ifndef AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_
 #define AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,9 +50,6 @@ class WordTables {
  private:
   StringTable<bool> titles_;  // folded multiword title -> office?
   StringSet title_prefixes_;  // every leading word run of a title, e.g. "council"
-  // Bit min(length, 31) of title_first_[first byte] is set for every title's
-  // first word: a token that fails it starts no title (no hash needed).
-  std::uint32_t title_first_[256] = {};
   int max_title_tokens_ = 1;
   StringTable<OrgWordPos> org_words_;
   StringSet pair_tails_;  // last words of two-word organization words

@@ -1,6 +1,5 @@
 #include "extract/scan.h"
 
-#include <cstring>
 
 #include "extract/latin_words.h"
 
