@@ -25,6 +25,7 @@
 #include "amicus/index.h"
 #include "amicus/text.h"
 #include "index/alias_list.h"
+#include "index/copies.h"
 #include "index/release_preparer.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -52,6 +53,9 @@ struct DbState {
   Xapian::WritableDatabase db;
   std::uint32_t pending = 0;  // written since the last commit
   Status broken;              // a failed commit: nothing more can be written
+  // The database's copy marks are current (index/copies.h): cleared with
+  // the first release written, set again by the marking pass at Commit.
+  bool copies_marked = false;
 
   std::map<std::string, internal::AliasCounts> pending_aliases;  // key -> canonical keys, releases
   std::map<std::string, std::string> pending_display;            // term -> display name
@@ -76,6 +80,10 @@ void DbState::Apply(PreparedRelease* p, Status* status, AddOutcome* outcome) {
   if (status->ok() && !broken.ok()) *status = broken;
   if (!status->ok()) return;
   try {
+    if (copies_marked) {
+      db.set_metadata(std::string(schema::kCopiesMetadataKey), std::string());
+      copies_marked = false;
+    }
     const bool existed = db.term_exists(p->id_term);
     db.replace_document(p->id_term, p->doc);
     const bool repeated = !session_ids.insert(p->release.id).second;
@@ -215,6 +223,9 @@ struct IndexWriter::Impl {
   Status Write(PreparedRelease* p);
   // Commits every shard (in their threads, at once) or the single database.
   Status CommitAll();
+  // After CommitAll, with the shards' threads idle: marks the releases that
+  // have copies (index/copies.h) unless the marks are current, and commits.
+  Status MarkCopiesAndCommit();
 };
 
 void IndexWriter::Impl::StartWorkers() {
@@ -373,6 +384,34 @@ Status IndexWriter::Impl::CommitAll() {
   return broken;
 }
 
+Status IndexWriter::Impl::MarkCopiesAndCommit() {
+  std::vector<DbState*> states;
+  if (sharded()) {
+    for (auto& shard : shards) states.push_back(&shard->state);
+  } else {
+    states.push_back(&single);
+  }
+  bool current = true;
+  std::vector<Xapian::WritableDatabase*> dbs;
+  for (DbState* st : states) {
+    if (!st->broken.ok()) return st->broken;
+    current = current && st->copies_marked;
+    dbs.push_back(&st->db);
+  }
+  if (current) return Status::OK();
+  try {
+    internal::MarkCopies(dbs);
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, path);
+  }
+  for (DbState* st : states) {
+    Status s = st->CommitNow();
+    if (!s.ok()) return s;
+    st->copies_marked = true;
+  }
+  return Status::OK();
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -506,15 +545,15 @@ IndexWriter::~IndexWriter() {
   impl_->WriteReady(impl_->next_seq);
   impl_->StopWorkers();
   if (impl_->sharded()) {
-    impl_->CommitAll();
+    if (impl_->CommitAll().ok()) impl_->MarkCopiesAndCommit();
     {
       std::lock_guard<std::mutex> lock(impl_->mu);
       impl_->stopping_shards = true;
     }
     for (auto& shard : impl_->shards) shard->cv.notify_all();
     for (auto& shard : impl_->shards) shard->thread.join();
-  } else if (impl_->single.pending > 0) {
-    impl_->single.CommitNow();
+  } else if (impl_->single.CommitNow().ok()) {
+    impl_->MarkCopiesAndCommit();
   }
 }
 
@@ -553,6 +592,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
       shard->state.batch_size = impl->options.batch_size;
       try {
         shard->state.db = Xapian::WritableDatabase(sp, Xapian::DB_OPEN);
+        shard->state.copies_marked = !shard->state.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
       } catch (const Xapian::Error& e) {
         return internal::XapianErrorToStatus(e, sp);
       }
@@ -565,6 +605,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
     impl->single.batch_size = impl->options.batch_size;
     try {
       impl->single.db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+      impl->single.copies_marked = !impl->single.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, path);
     }
@@ -651,7 +692,9 @@ Status IndexWriter::Flush() { return impl_->WriteReady(impl_->next_seq); }
 Status IndexWriter::Commit() {
   Status s = Flush();
   if (!s.ok()) return s;
-  return impl_->CommitAll();
+  s = impl_->CommitAll();
+  if (!s.ok()) return s;
+  return impl_->MarkCopiesAndCommit();
 }
 
 std::uint64_t IndexWriter::size() const {

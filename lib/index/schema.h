@@ -62,6 +62,10 @@ inline constexpr Xapian::valueno kDuplicateSlot = 5;
 // copies collapsed without Xapian's collapse reading another slot).
 // Binary; the layout is in index/entity_terms.h (EncodeFacetRecord).
 inline constexpr Xapian::valueno kFacetSlot = 6;
+// The kDuplicateSlot key again, on the releases that have a copy in their
+// collection only, so that collapsing reads next to nothing where copies
+// are rare. Valid while kCopiesMetadataKey says so (index/copies.h).
+inline constexpr Xapian::valueno kCopySlot = 7;
 inline constexpr char kListSeparator = '\x1f';
 
 // --- database metadata
@@ -81,6 +85,11 @@ inline constexpr std::string_view kFacetNameMetadataPrefix = "facet:";
 // separated by kListSeparator. The same as the synonym table, which
 // xapian-tcpsrv 1.4 does not serve; searchers of remote databases read this.
 inline constexpr std::string_view kSynonymMetadataPrefix = "synonym:";
+// The fingerprint of the writer's last marking of copies in kCopySlot and
+// the collection's release count then ("<16 hex digits> <count>"), the same
+// in each of its databases; empty or missing while the marks are not
+// current (index/copies.h).
+inline constexpr std::string_view kCopiesMetadataKey = "amicus:copies";
 
 // --- document data: a JSON object with the stored fields a hit needs:
 // {"id","title","published","organization","url","language","text"}.

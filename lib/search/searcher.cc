@@ -13,6 +13,7 @@
 #include "amicus/text.h"
 #include "index/schema.h"
 #include "index/xapian_status.h"
+#include "index/copies.h"
 #include "index/document_builder.h"
 #include "index/entity_terms.h"
 #include "index/shards.h"
@@ -44,6 +45,10 @@ struct Searcher::Impl {
   Xapian::WritableDatabase mirror;
   bool mirror_has_spellings = false;
   Xapian::Database query_db;  // db, plus the mirror when there is one
+  // Where copies collapse: kCopySlot while the parts are one collection
+  // with current marks, else kDuplicateSlot (index/copies.h). Chosen at
+  // open and whenever a part changes.
+  Xapian::valueno collapse_slot = schema::kDuplicateSlot;
   std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
   // Stemmers by language, for snippets: creating one is not free.
   std::map<std::string, Xapian::Stem> stemmers;
@@ -329,6 +334,7 @@ Status Searcher::Open(const std::vector<std::string>& paths, const std::vector<s
       if (!s.ok()) return s;
     }
     impl->BuildQueryDb();
+    impl->collapse_slot = internal::CopyCollapseSlot(impl->parts, impl->db);
     out->reset(new Searcher(std::move(impl)));
     return Status::OK();
   });
@@ -342,6 +348,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
     for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
     for (Xapian::Database& part : impl_->facet_parts) part.reopen();
     if (changed && impl_->has_remote) impl_->BuildQueryDb();
+    if (changed) impl_->collapse_slot = internal::CopyCollapseSlot(impl_->parts, impl_->db);
     return impl_->Run(request, results);
   });
 }
@@ -380,7 +387,7 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  if (request.collapse_duplicates) enquire.set_collapse_key(schema::kDuplicateSlot);
+  if (request.collapse_duplicates) enquire.set_collapse_key(collapse_slot);
   switch (request.sort) {
     case SortOrder::kRelevance:
       if (parsed.match_all && request.like_id.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);

@@ -133,6 +133,41 @@ TEST(EntitySearchTest, DuplicatesCollapseWithACount) {
   EXPECT_EQ(c.Search(req).total, 3u);
 }
 
+// Copies in different shards collapse, and so do copies a writer has
+// committed but not yet marked (its Commit marks them; until then the
+// searcher collapses on every release's key).
+TEST(EntitySearchTest, CopiesCollapseAcrossShardsAndWhileIndexing) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("amicus-entity-copies-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const std::string db = (dir / "db").string();
+  const std::string text = "NEWARK, N.J. — Advocates rallied for the Immigrant Trust Act on Monday.";
+  IndexOptions options;
+  options.shards = 2;
+  options.batch_size = 1;
+  std::unique_ptr<IndexWriter> w;
+  ASSERT_TRUE(IndexWriter::Open(db, options, &w).ok());
+  for (const char* id : {"one", "two", "three", "four"}) ASSERT_TRUE(w->Add(Make(id, "Rally", text)).ok());
+  ASSERT_TRUE(w->Add(Make("other", "Other", "TRENTON, N.J. — Another release on the Immigrant Trust Act.")).ok());
+  ASSERT_TRUE(w->Flush().ok());  // every release committed (batch_size 1), none marked
+  auto search = [&] {
+    std::unique_ptr<Searcher> s;
+    EXPECT_TRUE(Searcher::Open({db}, &s).ok());
+    SearchRequest req;
+    req.query = "\"Immigrant Trust Act\"";
+    SearchResults r;
+    EXPECT_TRUE(s->Search(req, &r).ok());
+    std::uint32_t copies = 0;
+    for (const Hit& h : r.hits) copies += h.duplicates;
+    return std::make_pair(r.hits.size(), copies);
+  };
+  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 3u));
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 3u));
+  w.reset();
+  std::filesystem::remove_all(dir);
+}
+
 TEST(EntitySearchTest, MoreLikeThisAndSpelling) {
   Collection c("like");
   c.AddFile(std::string(AMICUS_TEST_DATA) + "/releases.jsonl");
