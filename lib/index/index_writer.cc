@@ -2,6 +2,8 @@
 // one thread that writes to Xapian, in input order; or, for a sharded
 // database, feeding one writing thread per shard while the calling thread
 // hands releases out and calls their callbacks in input order.
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -226,6 +228,8 @@ struct IndexWriter::Impl {
   // After CommitAll, with the shards' threads idle: marks the releases that
   // have copies (index/copies.h) unless the marks are current, and commits.
   Status MarkCopiesAndCommit();
+  // Compaction (IndexWriter::Compact), after a commit.
+  Status CompactAll();
 };
 
 void IndexWriter::Impl::StartWorkers() {
@@ -536,7 +540,98 @@ Status ReadShardPaths(const std::string& path, std::vector<std::string>* out) {
   return Status::OK();
 }
 
+
+// A compaction killed between its two renames (IndexWriter::Compact) left
+// the database at PATH.old: put it back.
+void RestoreAfterKilledCompaction(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec) && fs::exists(fs::path(path + ".old") / "iamglass", ec)) {
+    fs::rename(path + ".old", path, ec);
+  }
+}
+
+// What a killed compaction left beside the database; called with the
+// database's lock held, so no other writer is compacting it.
+void RemoveCompactionLeftovers(const std::string& path) {
+  std::error_code ec;
+  fs::remove_all(path + ".compacting", ec);
+  fs::remove_all(path + ".old", ec);
+}
+
+// Compacts the committed revision of each of `dbs` into `to` (one thread
+// each), keeping document ids.
+Status CompactInto(const std::vector<Xapian::WritableDatabase*>& dbs, const std::vector<std::string>& to) {
+  std::vector<Status> results(dbs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < dbs.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        dbs[i]->compact(to[i], Xapian::DBCOMPACT_NO_RENUMBER);
+      } catch (const Xapian::Error& e) {
+        results[i] = internal::XapianErrorToStatus(e, to[i]);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Status& s : results) {
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+// Each database is compacted into PATH.compacting (in parallel), then
+// swapped with it in one rename where the file system can
+// (RENAME_EXCHANGE), else in two: the database to PATH.old, the copy into
+// place; a kill between the two is undone by the next Open, which moves
+// PATH.old back. Compaction changes no document, term or id, so a searcher
+// that sees some shards compacted and others not sees the same collection.
+Status IndexWriter::Impl::CompactAll() {
+  std::vector<DbState*> states;
+  if (sharded()) {
+    for (auto& shard : shards) states.push_back(&shard->state);
+  } else {
+    states.push_back(&single);
+  }
+  std::vector<Xapian::WritableDatabase*> dbs;
+  std::vector<std::string> tmps;
+  std::error_code ec;
+  for (DbState* st : states) {
+    dbs.push_back(&st->db);
+    tmps.push_back(st->path + ".compacting");
+    RemoveCompactionLeftovers(st->path);  // this writer holds the lock
+  }
+  Status s = CompactInto(dbs, tmps);
+  if (!s.ok()) {
+    for (const std::string& t : tmps) fs::remove_all(t, ec);
+    return s;
+  }
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    DbState& st = *states[i];
+    const std::string old = st.path + ".old";
+    if (::renameat2(AT_FDCWD, tmps[i].c_str(), AT_FDCWD, st.path.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::rename(tmps[i], old, ec);  // the old database, now at tmps[i]
+    } else {
+      fs::rename(st.path, old, ec);
+      if (!ec) fs::rename(tmps[i], st.path, ec);
+      if (ec) {
+        std::error_code ignored;
+        if (!fs::exists(st.path, ignored)) fs::rename(old, st.path, ignored);
+        for (std::size_t j = i; j < tmps.size(); ++j) fs::remove_all(tmps[j], ignored);
+        return Status::IOError(st.path + ": cannot put the compacted database in place (" + ec.message() + ")");
+      }
+    }
+    try {
+      st.db = Xapian::WritableDatabase(st.path, Xapian::DB_OPEN);  // the old handle, and its lock, go
+    } catch (const Xapian::Error& e) {
+      st.broken = internal::XapianErrorToStatus(e, st.path);
+      return st.broken;
+    }
+    fs::remove_all(old, ec);
+  }
+  return Status::OK();
+}
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
@@ -590,8 +685,10 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
       shard->preparer = std::make_unique<internal::ReleasePreparer>(impl->extractor.get());
       shard->state.path = sp;
       shard->state.batch_size = impl->options.batch_size;
+      RestoreAfterKilledCompaction(sp);
       try {
         shard->state.db = Xapian::WritableDatabase(sp, Xapian::DB_OPEN);
+        RemoveCompactionLeftovers(sp);
         shard->state.copies_marked = !shard->state.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
       } catch (const Xapian::Error& e) {
         return internal::XapianErrorToStatus(e, sp);
@@ -599,6 +696,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
       impl->shards.push_back(std::move(shard));
     }
   } else {
+    RestoreAfterKilledCompaction(path);
     s = CreateIfMissing(path);
     if (!s.ok()) return s;
     impl->single.path = path;
@@ -606,6 +704,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
     try {
       impl->single.db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
       impl->single.copies_marked = !impl->single.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
+      RemoveCompactionLeftovers(path);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, path);
     }
@@ -695,6 +794,12 @@ Status IndexWriter::Commit() {
   s = impl_->CommitAll();
   if (!s.ok()) return s;
   return impl_->MarkCopiesAndCommit();
+}
+
+Status IndexWriter::Compact() {
+  Status s = Commit();
+  if (!s.ok()) return s;
+  return impl_->CompactAll();
 }
 
 std::uint64_t IndexWriter::size() const {

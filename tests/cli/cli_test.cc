@@ -53,6 +53,26 @@ TEST_F(CliTest, IndexTwiceKeepsThirtySixReleases) {
   EXPECT_NE(delve.out.find("number of documents = 36"), std::string::npos) << delve.out;
 }
 
+// A first import compacts the database (--compact auto); a run that only
+// replaces does not; --compact yes always does; a bad value is refused.
+TEST_F(CliTest, FirstImportIsCompacted) {
+  CommandResult first = Sh(kBin + "/amicus-index --shards 2 --db " + db_ + " " + kReleases);
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("compacting " + db_), std::string::npos) << first.err;
+  CommandResult again = Sh(kBin + "/amicus-index --db " + db_ + " " + kReleases);
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.err.find("compacting"), std::string::npos) << again.err;
+  CommandResult forced = Sh(kBin + "/amicus-index --compact yes --db " + db_ + " " + kReleases);
+  ASSERT_EQ(forced.status, 0) << forced.err;
+  EXPECT_NE(forced.err.find("compacting"), std::string::npos) << forced.err;
+  CommandResult found = Sh(kBin + "/amicus-search --db " + db_ + " --json 'person:Mamdani'");
+  ASSERT_EQ(found.status, 0) << found.err;
+  EXPECT_GT(nlohmann::json::parse(found.out)["total"].get<int>(), 0) << found.out;
+  CommandResult bad = Sh(kBin + "/amicus-index --compact sometimes --db " + db_ + " " + kReleases);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--compact sometimes: use auto, yes or no"), std::string::npos) << bad.err;
+}
+
 TEST_F(CliTest, SearchPrintsRankedJsonWithSnippets) {
   ASSERT_EQ(Sh(kBin + "/amicus-index --quiet --db " + db_ + " " + kReleases).status, 0);
   CommandResult r = Sh(kBin + "/amicus-search --db " + db_ + " --json 'sanctuary published:2026-01'");
