@@ -76,9 +76,36 @@ void FacetSpy::Clear() {
   releases_without_key_ = 0;
 }
 
+bool FacetRecords::CurrentFor(const Xapian::Database& db) const {
+  return loaded_ && revision_ == db.get_revision() && uuid_ == db.get_uuid();
+}
+
+void FacetRecords::Load(const Xapian::Database& db) {
+  loaded_ = false;
+  uuid_ = db.get_uuid();
+  revision_ = db.get_revision();
+  offsets_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  data_.clear();
+  Xapian::docid next = 1;  // the first document whose start is not set yet
+  for (Xapian::ValueIterator v = db.valuestream_begin(schema::kFacetSlot); v != db.valuestream_end(schema::kFacetSlot);
+       ++v) {
+    const Xapian::docid did = v.get_docid();
+    if (did + 1 >= offsets_.size()) break;  // not in this revision's range
+    for (; next <= did; ++next) offsets_[next] = data_.size();
+    data_ += *v;
+  }
+  for (; next < offsets_.size(); ++next) offsets_[next] = data_.size();
+  loaded_ = true;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string record = doc.get_value(schema::kFacetSlot);
-  if (!record.empty() && CountRecord(record)) return;
+  if (records_ != nullptr) {
+    const std::string_view record = records_->Get(doc.get_docid());
+    if (!record.empty() && CountRecord(record)) return;
+  } else {
+    const std::string record = doc.get_value(schema::kFacetSlot);
+    if (!record.empty() && CountRecord(record)) return;
+  }
   CountOldSlots(doc);
 }
 
@@ -228,8 +255,12 @@ Facets FacetSpy::Result(std::uint32_t limit, const NameLookup& lookup) const {
 
 namespace {
 
-// The unweighted pass over one database.
-Xapian::doccount CountFacetsIn(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy) {
+// The unweighted pass over one database, reading its records from
+// `records` when given (loaded first when not current).
+Xapian::doccount CountFacetsIn(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy,
+                               FacetRecords* records) {
+  if (records != nullptr && !records->CurrentFor(db)) records->Load(db);
+  spy->UseRecords(records);
   Xapian::Enquire all(db);
   all.set_query(query);
   all.set_weighting_scheme(Xapian::BoolWeight());
@@ -243,7 +274,9 @@ Xapian::doccount CountFacetsIn(const Xapian::Database& db, const Xapian::Query& 
 
 Xapian::doccount CountFacetsInParallel(const Xapian::Query& query, std::vector<Xapian::Database>& parts,
                                        unsigned threads, const std::function<void()>& meanwhile,
-                                       std::vector<std::unique_ptr<FacetSpy>>* spies) {
+                                       std::vector<std::unique_ptr<FacetSpy>>* spies,
+                                       std::vector<FacetRecords>* records) {
+  auto records_of = [&](std::size_t i) { return records != nullptr ? &(*records)[i] : nullptr; };
   const std::size_t n = std::max<std::size_t>(1, std::min<std::size_t>(threads == 0 ? 1 : threads, parts.size()));
   while (spies->size() < n) spies->push_back(std::make_unique<FacetSpy>());
   for (auto& spy : *spies) spy->Clear();
@@ -251,7 +284,7 @@ Xapian::doccount CountFacetsInParallel(const Xapian::Query& query, std::vector<X
   if (n == 1) {
     if (meanwhile) meanwhile();
     Xapian::doccount matches = 0;
-    for (const Xapian::Database& part : parts) matches += CountFacetsIn(part, query, result);
+    for (std::size_t i = 0; i < parts.size(); ++i) matches += CountFacetsIn(parts[i], query, result, records_of(i));
     return matches;
   }
   // A Xapian::Query counts its references without atomics: each thread
@@ -269,7 +302,9 @@ Xapian::doccount CountFacetsInParallel(const Xapian::Query& query, std::vector<X
   auto work = [&](const Xapian::Query& q, FacetSpy* spy) {
     try {
       Xapian::doccount seen = 0;
-      for (std::size_t i; (i = next.fetch_add(1)) < parts.size();) seen += CountFacetsIn(parts[i], q, spy);
+      for (std::size_t i; (i = next.fetch_add(1)) < parts.size();) {
+        seen += CountFacetsIn(parts[i], q, spy, records_of(i));
+      }
       matches += seen;
     } catch (...) {
       fail();

@@ -37,6 +37,11 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> facet_parts;
   // Facet counters, one per counting thread, kept from query to query.
   std::vector<std::unique_ptr<internal::FacetSpy>> facet_spies;
+  // The facet records of each local part in memory (search/facets.h),
+  // from the second facet query on: a searcher asked for facets once (a
+  // command line) does not read them all for one query.
+  std::vector<internal::FacetRecords> facet_records;
+  std::uint64_t facet_queries = 0;
   bool has_remote = false;  // a part is served by xapian-tcpsrv
   // With remote parts: the synonyms (and, once a query needs them, the
   // spelling words) of the remote parts, which xapian-tcpsrv does not
@@ -415,16 +420,23 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
   if (request.facets && !has_remote) {
     const unsigned threads =
         request.facet_threads != 0 ? request.facet_threads : std::max(1u, std::thread::hardware_concurrency());
+    const bool keep_records = ++facet_queries > 1;
     if (parts.size() > 1 && threads > 1) {
       if (facet_parts.size() != parts.size()) {
         facet_parts.clear();
         for (const std::string& path : part_paths) facet_parts.emplace_back(path);
       }
-      facet_total = internal::CountFacetsInParallel(query, facet_parts, threads, rank, &facet_spies);
+      facet_records.resize(facet_parts.size());
+      facet_total = internal::CountFacetsInParallel(query, facet_parts, threads, rank, &facet_spies,
+                                                    keep_records ? &facet_records : nullptr);
     } else {
       rank();
       std::vector<Xapian::Database> all{db};
-      facet_total = internal::CountFacetsInParallel(query, all, 1, nullptr, &facet_spies);
+      // Records are by document id of one database: `db` is one only
+      // when there is one part.
+      facet_records.resize(1);
+      facet_total = internal::CountFacetsInParallel(query, all, 1, nullptr, &facet_spies,
+                                                    keep_records && parts.size() == 1 ? &facet_records : nullptr);
     }
     if (request.collapse_duplicates) facet_total = static_cast<Xapian::doccount>(facet_spies[0]->CollapsedCount());
   } else {

@@ -125,6 +125,49 @@ TEST_F(ParallelFacetsTest, ShardsInThreadsCountLikeOneDatabase) {
   EXPECT_GE(nonempty, 12);  // the queries find something, so the comparison means something
 }
 
+// From its second facet query on a searcher reads the facet records from
+// memory (search/facets.h FacetRecords): the counts must be those read
+// from the documents, and follow the database when it changes.
+TEST_F(ParallelFacetsTest, RecordsInMemoryCountLikeTheDocuments) {
+  for (const std::string& name : {"single", "sharded"}) {
+    std::unique_ptr<Searcher> kept;
+    ASSERT_TRUE(Searcher::Open({Path(name)}, &kept).ok());
+    Run(kept.get(), "", 2);  // the first facet query reads the documents
+    for (const std::string& q : {"", "immigrant", "org:ICE", "ICE -courthouse", "derechos"}) {
+      std::unique_ptr<Searcher> fresh;
+      ASSERT_TRUE(Searcher::Open({Path(name)}, &fresh).ok());
+      ExpectSame(Run(fresh.get(), q, 2), Run(kept.get(), q, 2), name + " '" + q + "'");
+    }
+  }
+  // A release added after the records were read is counted.
+  const std::string path = Path("changing");
+  Build(path, 2);
+  std::unique_ptr<Searcher> kept;
+  ASSERT_TRUE(Searcher::Open({path}, &kept).ok());
+  Run(kept.get(), "", 2);
+  const std::uint64_t before = Run(kept.get(), "", 2).total;
+  {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(path, {}, &w).ok());
+    Release r;
+    r.id = "added-later";
+    r.title = "Zyxwvut Coalition statement";
+    r.published = "2031-07-01";
+    r.organization = "Test Coalition";
+    r.text = "BUFFALO, N.Y. — Governor Kathy Hochul met the Zyxwvut Coalition on Monday.";
+    ASSERT_TRUE(w->Add(r).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  const SearchResults after = Run(kept.get(), "", 2);
+  EXPECT_EQ(after.total, before + 1);
+  bool month = false;
+  for (const FacetValue& v : after.facets.published_month) month = month || (v.name == "2031-07" && v.count == 1);
+  EXPECT_TRUE(month);
+  std::unique_ptr<Searcher> fresh;
+  ASSERT_TRUE(Searcher::Open({path}, &fresh).ok());
+  ExpectSame(Run(fresh.get(), "", 2), after, "after a change");
+}
+
 TEST_F(ParallelFacetsTest, MoreLikeThisCountsLikeOneDatabase) {
   std::unique_ptr<Searcher> single, sharded;
   ASSERT_TRUE(Searcher::Open({Path("single")}, &single).ok());
