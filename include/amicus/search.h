@@ -33,6 +33,11 @@
 // An indexer may write while searchers read: when its commits discard the
 // revision a call is reading, Open, Search, Stats and ListEntities start
 // again on the new one (for 15 s at least) rather than fail.
+//
+// Memory: from its second facet query on, a Searcher keeps the facet record
+// of every release (a few hundred bytes each: 28 MB at 100,000 releases) in
+// memory, so that facet queries read no values from disk; a searcher asked
+// for facets once, as a command line is, never loads them.
 #ifndef AMICUS_SEARCH_H_
 #define AMICUS_SEARCH_H_
 
