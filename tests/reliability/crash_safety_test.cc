@@ -171,5 +171,37 @@ TEST_F(CrashSafetyTest, KillBeforeTheFirstCommitLeavesAUsableDatabase) {
   EXPECT_EQ(check.status, 0) << check.out << check.err;
 }
 
+// A kill while the indexer compacts (--compact) leaves the database as it
+// was, whole; the next run removes what the compaction left and compacts.
+TEST_F(CrashSafetyTest, KillDuringCompactionLeavesTheDatabaseWhole) {
+  const std::string db = dir_ / "compact.db";
+  RunResult first = RunTool({Tool("amicus-index"), "--quiet", "--compact", "no", "--batch-size",
+                             std::to_string(kBatch), "--db", db, corpus_},
+                            dir_);
+  ASSERT_EQ(first.status, 0) << first.err;
+  const std::string empty = dir_ / "empty.jsonl";
+  WriteFile(empty, "");
+  const std::vector<std::string> compact = {Tool("amicus-index"), "--quiet", "--compact", "yes", "--db", db, empty};
+  const std::filesystem::path tmp = db + ".compacting";
+  bool killed = false;
+  for (int attempt = 0; attempt < 20 && !killed; ++attempt) {
+    Child child(compact, dir_ / "compact-out", dir_ / "compact-err");
+    while (!child.Done() && !std::filesystem::exists(tmp)) std::this_thread::yield();
+    if (!child.Done()) {
+      child.Kill();
+      killed = true;
+    }
+  }
+  ASSERT_TRUE(killed) << "every compaction finished before it could be killed";
+  CheckAfterKill(db, "after a kill during compaction");
+  EXPECT_EQ(DocCount(db), kReleases);
+  RunResult again = RunTool(compact, dir_);
+  EXPECT_EQ(again.status, 1) << again.err;  // the empty input counts as skipped
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_FALSE(std::filesystem::exists(db + ".old"));
+  CheckAfterKill(db, "after the rerun");
+  EXPECT_EQ(DocCount(db), kReleases);
+}
+
 }  // namespace
 }  // namespace amicus::testing
