@@ -214,6 +214,16 @@ struct IndexWriter::Impl {
   Status broken;  // sharded: the first failed commit of any shard
 
   bool sharded() const { return !shards.empty(); }
+  // The databases written: the shards' or the single one.
+  std::vector<DbState*> States() {
+    std::vector<DbState*> states;
+    if (sharded()) {
+      for (auto& shard : shards) states.push_back(&shard->state);
+    } else {
+      states.push_back(&single);
+    }
+    return states;
+  }
   void StartWorkers();
   void StopWorkers();
   void WorkerLoop();
@@ -389,12 +399,7 @@ Status IndexWriter::Impl::CommitAll() {
 }
 
 Status IndexWriter::Impl::MarkCopiesAndCommit() {
-  std::vector<DbState*> states;
-  if (sharded()) {
-    for (auto& shard : shards) states.push_back(&shard->state);
-  } else {
-    states.push_back(&single);
-  }
+  const std::vector<DbState*> states = States();
   bool current = true;
   std::vector<Xapian::WritableDatabase*> dbs;
   for (DbState* st : states) {
@@ -588,12 +593,7 @@ Status CompactInto(const std::vector<Xapian::WritableDatabase*>& dbs, const std:
 // PATH.old back. Compaction changes no document, term or id, so a searcher
 // that sees some shards compacted and others not sees the same collection.
 Status IndexWriter::Impl::CompactAll() {
-  std::vector<DbState*> states;
-  if (sharded()) {
-    for (auto& shard : shards) states.push_back(&shard->state);
-  } else {
-    states.push_back(&single);
-  }
+  const std::vector<DbState*> states = States();
   std::vector<Xapian::WritableDatabase*> dbs;
   std::vector<std::string> tmps;
   std::error_code ec;

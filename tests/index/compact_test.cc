@@ -41,6 +41,18 @@ class CompactTest : public ::testing::Test {
     return r;
   }
 
+  // A writer with small batches, so that the database has many revisions
+  // and half-empty blocks to compact.
+  std::unique_ptr<IndexWriter> OpenWriter(std::uint32_t shards = 1) const {
+    IndexOptions options;
+    options.batch_size = 5;
+    options.shards = shards;
+    std::unique_ptr<IndexWriter> w;
+    Status s = IndexWriter::Open(DbPath(), options, &w);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return w;
+  }
+
   // Writes releases [from, to) with small batches, so that the database
   // has many revisions and half-empty blocks to compact.
   static void Write(IndexWriter* w, int from, int to) {
@@ -67,10 +79,8 @@ class CompactTest : public ::testing::Test {
 };
 
 TEST_F(CompactTest, SingleDatabaseKeepsItsContentsAndShrinks) {
-  IndexOptions options;
-  options.batch_size = 5;
-  std::unique_ptr<IndexWriter> w;
-  ASSERT_TRUE(IndexWriter::Open(DbPath(), options, &w).ok());
+  std::unique_ptr<IndexWriter> w = OpenWriter();
+  ASSERT_TRUE(w);
   Write(w.get(), 0, 300);
   const std::string before = testing::Contents(DbPath());
   const std::uintmax_t bytes_before = FolderBytes(DbPath());
@@ -86,11 +96,8 @@ TEST_F(CompactTest, SingleDatabaseKeepsItsContentsAndShrinks) {
 }
 
 TEST_F(CompactTest, ShardsKeepTheirNamesAndContents) {
-  IndexOptions options;
-  options.batch_size = 5;
-  options.shards = 2;
-  std::unique_ptr<IndexWriter> w;
-  ASSERT_TRUE(IndexWriter::Open(DbPath(), options, &w).ok());
+  std::unique_ptr<IndexWriter> w = OpenWriter(2);
+  ASSERT_TRUE(w);
   Write(w.get(), 0, 300);
   std::string before[2];
   for (int s = 0; s < 2; ++s) before[s] = testing::Contents((fs::path(DbPath()) / internal::ShardName(s)).string());
@@ -108,10 +115,8 @@ TEST_F(CompactTest, ShardsKeepTheirNamesAndContents) {
 }
 
 TEST_F(CompactTest, AnOpenReaderGoesOnAndSeesLaterChanges) {
-  IndexOptions options;
-  options.batch_size = 5;
-  std::unique_ptr<IndexWriter> w;
-  ASSERT_TRUE(IndexWriter::Open(DbPath(), options, &w).ok());
+  std::unique_ptr<IndexWriter> w = OpenWriter();
+  ASSERT_TRUE(w);
   Write(w.get(), 0, 100);
   Xapian::Database reader(DbPath());
   ASSERT_EQ(reader.get_doccount(), 100u);
