@@ -111,11 +111,10 @@ class IndexWriter {
   // compaction (full B-tree blocks, document ids kept): after a bulk import
   // it is about 40% smaller and plain queries run 15-25% faster
   // (bench/README.md). Costs about one read and write of the database (4 s
-  // per 100,000 releases on 2 cores, the shards in parallel). The new files
-  // replace the old at once: a sharded database gets new shard folders and
-  // its stub names them; a single one is swapped with its compacted copy.
-  // Searchers see the compacted database when they next search. The writer
-  // stays open for more releases.
+  // per 100,000 releases on 2 cores, the shards in parallel). Each database
+  // (each shard) is swapped with its compacted copy in one rename and keeps
+  // its name. Searchers see the compacted database when they next search.
+  // The writer stays open for more releases.
   Status Compact();
 
   // Releases in the database, including uncommitted ones (with shards: as

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "index/entity_terms.h"
 #include "index/schema.h"
 
 namespace amicus::internal {
@@ -25,22 +26,12 @@ struct KeyEntry {
   }
 };
 
-// A DuplicateKey (16 hex digits) as its number; any other value (none is
-// written today) by its FNV-1a hash. Two keys with one number are marked
-// as copies, which costs a little and changes no hit: Xapian collapses on
-// the whole value.
+// A DuplicateKey as its number; any other value (none is written today)
+// by its FNV-1a hash. Two keys with one number are marked as copies, which
+// costs a little and changes no hit: Xapian collapses on the whole value.
 std::uint64_t KeyNumber(std::string_view value) {
   std::uint64_t n = 0;
-  bool hex = value.size() == 16;
-  for (char c : value) {
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (d < 0) {
-      hex = false;
-      break;
-    }
-    n = n << 4 | static_cast<std::uint64_t>(d);
-  }
-  if (hex) return n;
+  if (DuplicateKeyNumber(value, &n)) return n;
   std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
   return h;
@@ -58,6 +49,14 @@ std::string FlagValue(std::uint64_t fingerprint, std::uint64_t releases) {
 }
 
 }  // namespace
+
+bool CopyMarksCurrent(const Xapian::Database& db) {
+  return !db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
+}
+
+void ClearCopyMarks(Xapian::WritableDatabase* db) {
+  db->set_metadata(std::string(schema::kCopiesMetadataKey), std::string());
+}
 
 void MarkCopies(const std::vector<Xapian::WritableDatabase*>& dbs) {
   std::vector<KeyEntry> entries;

@@ -30,6 +30,11 @@
 
 namespace amicus::internal {
 
+// Whether `db` holds the fingerprint of a marking pass, which its first
+// written release must clear (ClearCopyMarks). Throws Xapian::Error.
+bool CopyMarksCurrent(const Xapian::Database& db);
+void ClearCopyMarks(Xapian::WritableDatabase* db);
+
 // Marks the releases of `dbs` (the databases of one collection: its shards,
 // or the one database) whose duplicate key another release shares, clears
 // marks whose copies are gone, and records the fingerprint in each

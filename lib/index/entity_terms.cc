@@ -106,6 +106,18 @@ std::string DuplicateKey(std::string_view text) {
   return buf;
 }
 
+bool DuplicateKeyNumber(std::string_view key, std::uint64_t* out) {
+  if (key.size() != 16) return false;
+  std::uint64_t n = 0;
+  for (char c : key) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return false;
+    n = n << 4 | static_cast<std::uint64_t>(d);
+  }
+  *out = n;
+  return true;
+}
+
 namespace {
 
 void PutBigEndian(std::uint64_t v, int bytes, std::string* out) {

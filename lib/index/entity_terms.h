@@ -41,6 +41,10 @@ void AddEntityTerms(const Entities& entities, Xapian::Document* doc, EntityNames
 // punctuation collide. Empty for a text with no letters or digits.
 std::string DuplicateKey(std::string_view text);
 
+// A DuplicateKey (16 lowercase hex digits) as its number in *out; false
+// for any other value (amicus 0.1 databases may hold others).
+bool DuplicateKeyNumber(std::string_view key, std::uint64_t* out);
+
 // The facet slot's record (schema.h kFacetSlot), binary, read once per
 // match by the searcher's facet counter:
 //   'F', the publication month as 6 digits ("000000" without a date),

@@ -83,7 +83,7 @@ void DbState::Apply(PreparedRelease* p, Status* status, AddOutcome* outcome) {
   if (!status->ok()) return;
   try {
     if (copies_marked) {
-      db.set_metadata(std::string(schema::kCopiesMetadataKey), std::string());
+      internal::ClearCopyMarks(&db);
       copies_marked = false;
     }
     const bool existed = db.term_exists(p->id_term);
@@ -689,7 +689,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
       try {
         shard->state.db = Xapian::WritableDatabase(sp, Xapian::DB_OPEN);
         RemoveCompactionLeftovers(sp);
-        shard->state.copies_marked = !shard->state.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
+        shard->state.copies_marked = internal::CopyMarksCurrent(shard->state.db);
       } catch (const Xapian::Error& e) {
         return internal::XapianErrorToStatus(e, sp);
       }
@@ -703,7 +703,7 @@ Status IndexWriter::Open(const std::string& path, const IndexOptions& options, s
     impl->single.batch_size = impl->options.batch_size;
     try {
       impl->single.db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
-      impl->single.copies_marked = !impl->single.db.get_metadata(std::string(schema::kCopiesMetadataKey)).empty();
+      impl->single.copies_marked = internal::CopyMarksCurrent(impl->single.db);
       RemoveCompactionLeftovers(path);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, path);

@@ -170,12 +170,7 @@ void FacetSpy::CountMonth(std::string_view yyyymm) {
 void FacetSpy::CountRelease(std::string_view duplicate_key) {
   // An amicus 0.1 key is 16 hex digits (DuplicateKey), kept as the number.
   std::uint64_t key = 0;
-  bool hex = duplicate_key.size() == 16;
-  for (char c : duplicate_key) {
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (d < 0) hex = false;
-    key = key << 4 | static_cast<std::uint64_t>(d & 0xf);
-  }
+  const bool hex = DuplicateKeyNumber(duplicate_key, &key);
   if (duplicate_key.empty()) {
     ++releases_without_key_;
   } else if (hex && key != 0) {
