@@ -131,7 +131,8 @@ Xapian::valueno CopyCollapseSlot(const std::vector<Xapian::Database>& parts, con
     if (flag[i] < '0' || flag[i] > '9') return schema::kDuplicateSlot;
     releases = releases * 10 + static_cast<std::uint64_t>(flag[i] - '0');
   }
-  return releases == all.get_doccount() ? schema::kCopySlot : schema::kDuplicateSlot;
+  if (releases != all.get_doccount()) return schema::kDuplicateSlot;
+  return all.get_value_freq(schema::kCopySlot) == 0 ? kNoCopies : schema::kCopySlot;
 }
 
 }  // namespace amicus::internal

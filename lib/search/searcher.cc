@@ -51,8 +51,9 @@ struct Searcher::Impl {
   bool mirror_has_spellings = false;
   Xapian::Database query_db;  // db, plus the mirror when there is one
   // Where copies collapse: kCopySlot while the parts are one collection
-  // with current marks, else kDuplicateSlot (index/copies.h). Chosen at
-  // open and whenever a part changes.
+  // with current marks, kNoCopies (no collapse key at all) when that
+  // collection has no copy, else kDuplicateSlot (index/copies.h). Chosen
+  // at open and whenever a part changes.
   Xapian::valueno collapse_slot = schema::kDuplicateSlot;
   std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
   // Stemmers by language, for snippets: creating one is not free.
@@ -392,7 +393,7 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  if (request.collapse_duplicates) enquire.set_collapse_key(collapse_slot);
+  if (request.collapse_duplicates && collapse_slot != internal::kNoCopies) enquire.set_collapse_key(collapse_slot);
   switch (request.sort) {
     case SortOrder::kRelevance:
       if (parsed.match_all && request.like_id.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);

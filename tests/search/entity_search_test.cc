@@ -168,6 +168,41 @@ TEST(EntitySearchTest, CopiesCollapseAcrossShardsAndWhileIndexing) {
   std::filesystem::remove_all(dir);
 }
 
+// A collection without a single copy sets no collapse key at all
+// (index/copies.h, kNoCopies); a searcher already open must start
+// collapsing once a copy is committed.
+TEST(EntitySearchTest, AnOpenSearcherCollapsesTheFirstCopy) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("amicus-entity-first-copy-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const std::string db = (dir / "db").string();
+  const std::string text = "NEWARK, N.J. — Advocates rallied for the Immigrant Trust Act on Monday.";
+  auto index = [&](const char* id, const std::string& body) {
+    std::unique_ptr<IndexWriter> w;
+    ASSERT_TRUE(IndexWriter::Open(db, IndexOptions(), &w).ok());
+    ASSERT_TRUE(w->Add(Make(id, "Rally", body)).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  };
+  index("one", text);
+  index("other", "TRENTON, N.J. — Another release on the Immigrant Trust Act.");
+  std::unique_ptr<Searcher> s;
+  ASSERT_TRUE(Searcher::Open({db}, &s).ok());
+  auto search = [&] {
+    SearchRequest req;
+    req.query = "\"Immigrant Trust Act\"";
+    SearchResults r;
+    EXPECT_TRUE(s->Search(req, &r).ok());
+    std::uint32_t copies = 0;
+    for (const Hit& h : r.hits) copies += h.duplicates;
+    return std::make_pair(r.hits.size(), copies);
+  };
+  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 0u));
+  index("two", text);  // a copy of "one"
+  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 1u));
+  s.reset();
+  std::filesystem::remove_all(dir);
+}
+
 TEST(EntitySearchTest, MoreLikeThisAndSpelling) {
   Collection c("like");
   c.AddFile(std::string(AMICUS_TEST_DATA) + "/releases.jsonl");
