@@ -57,7 +57,7 @@ struct SearchRequest {
   std::uint32_t offset = 0;   // hits to skip, for pagination
   std::uint32_t limit = 10;   // hits to return
   SortOrder sort = SortOrder::kRelevance;
-  std::uint32_t snippet_bytes = 240;  // approximate length of each snippet
+  std::uint32_t snippet_bytes = 240;  // approximate length of each snippet; 0: no snippets
   // Count entities and publication months over all matching releases.
   bool facets = false;
   std::uint32_t facet_limit = 10;  // entries per entity facet

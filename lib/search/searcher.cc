@@ -94,6 +94,16 @@ struct Searcher::Impl {
     return std::string();
   }
   Status Run(const SearchRequest& request, SearchResults* results);
+  // Brings the collection up to its latest revision, and when it changed,
+  // what depends on it along. The parts share db's sub-databases
+  // (AddPart), so reopening db reopens them; the facet threads' own
+  // handles are reopened with it.
+  void Reopen() {
+    if (!db.reopen()) return;
+    for (Xapian::Database& part : facet_parts) part.reopen();
+    if (has_remote) BuildQueryDb();
+    collapse_slot = internal::CopyCollapseSlot(parts, db);
+  }
 };
 
 namespace {
@@ -350,11 +360,7 @@ std::uint64_t Searcher::size() const { return impl_->db.get_doccount(); }
 
 Status Searcher::Search(const SearchRequest& request, SearchResults* results) {
   return RetryWhileModified(impl_->PathsForMessages(), [&] {
-    bool changed = impl_->db.reopen();
-    for (Xapian::Database& part : impl_->parts) changed = part.reopen() || changed;
-    for (Xapian::Database& part : impl_->facet_parts) part.reopen();
-    if (changed && impl_->has_remote) impl_->BuildQueryDb();
-    if (changed) impl_->collapse_slot = internal::CopyCollapseSlot(impl_->parts, impl_->db);
+    impl_->Reopen();
     return impl_->Run(request, results);
   });
 }
@@ -506,8 +512,10 @@ Status Searcher::Impl::Run(const SearchRequest& request, SearchResults* results)
       h.legislation = SplitSlot(doc.get_value(schema::kLawsSlot));
       h.locations = SplitSlot(doc.get_value(schema::kPlacesSlot));
     }
-    h.snippet = internal::MakeSnippet(fields.text, snippet_terms, StemmerFor(h.language),
-                                      request.snippet_bytes);
+    if (request.snippet_bytes > 0) {
+      h.snippet = internal::MakeSnippet(fields.text, snippet_terms, StemmerFor(h.language),
+                                        request.snippet_bytes);
+    }
     r.hits.push_back(std::move(h));
   }
   *results = std::move(r);
@@ -546,8 +554,7 @@ std::string DashedDate(const std::string& ymd) {
 
 Status Searcher::Stats(std::uint32_t limit, CollectionStats* out) {
   return RetryWhileModified(impl_->PathsForMessages(), [&] {
-    impl_->db.reopen();
-    for (Xapian::Database& part : impl_->parts) part.reopen();
+    impl_->Reopen();
     const Xapian::Database& db = impl_->db;
     auto metadata = [this](const std::string& key) { return impl_->Metadata(key); };
     CollectionStats st;
@@ -582,8 +589,7 @@ Status Searcher::ListEntities(const std::string& category, const std::string& pr
     return Status::InvalidArgument("entity category \"" + category + "\": use person, org, law or place");
   }
   return RetryWhileModified(impl_->PathsForMessages(), [&] {
-    impl_->db.reopen();
-    for (Xapian::Database& part : impl_->parts) part.reopen();
+    impl_->Reopen();
     const std::string term_prefix = schema::Term(cat->prefix, NameKey(prefix));
     std::vector<FacetValue> all;
     for (Xapian::TermIterator t = impl_->db.allterms_begin(term_prefix); t != impl_->db.allterms_end(term_prefix);

@@ -170,7 +170,8 @@ TEST(EntitySearchTest, CopiesCollapseAcrossShardsAndWhileIndexing) {
 
 // A collection without a single copy sets no collapse key at all
 // (index/copies.h, kNoCopies); a searcher already open must start
-// collapsing once a copy is committed.
+// collapsing once a copy is committed, whichever of its calls reopens the
+// databases first.
 TEST(EntitySearchTest, AnOpenSearcherCollapsesTheFirstCopy) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("amicus-entity-first-copy-" + std::to_string(::getpid()));
@@ -185,9 +186,10 @@ TEST(EntitySearchTest, AnOpenSearcherCollapsesTheFirstCopy) {
   };
   index("one", text);
   index("other", "TRENTON, N.J. — Another release on the Immigrant Trust Act.");
-  std::unique_ptr<Searcher> s;
-  ASSERT_TRUE(Searcher::Open({db}, &s).ok());
-  auto search = [&] {
+  std::unique_ptr<Searcher> searches, stats_first;
+  ASSERT_TRUE(Searcher::Open({db}, &searches).ok());
+  ASSERT_TRUE(Searcher::Open({db}, &stats_first).ok());
+  auto search = [&](Searcher* s) {
     SearchRequest req;
     req.query = "\"Immigrant Trust Act\"";
     SearchResults r;
@@ -196,10 +198,16 @@ TEST(EntitySearchTest, AnOpenSearcherCollapsesTheFirstCopy) {
     for (const Hit& h : r.hits) copies += h.duplicates;
     return std::make_pair(r.hits.size(), copies);
   };
-  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 0u));
+  EXPECT_EQ(search(searches.get()), std::make_pair(std::size_t{2}, 0u));
+  EXPECT_EQ(search(stats_first.get()), std::make_pair(std::size_t{2}, 0u));
   index("two", text);  // a copy of "one"
-  EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 1u));
-  s.reset();
+  EXPECT_EQ(search(searches.get()), std::make_pair(std::size_t{2}, 1u));
+  CollectionStats stats;
+  ASSERT_TRUE(stats_first->Stats(10, &stats).ok());
+  EXPECT_EQ(stats.releases, 3u);
+  EXPECT_EQ(search(stats_first.get()), std::make_pair(std::size_t{2}, 1u));
+  searches.reset();
+  stats_first.reset();
   std::filesystem::remove_all(dir);
 }
 

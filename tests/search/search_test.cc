@@ -242,6 +242,22 @@ TEST_F(SearchTest, SnippetsHighlightMatchesAlsoWithoutAccents) {
   }
 }
 
+TEST_F(SearchTest, ZeroSnippetBytesMeansNoSnippets) {
+  SearchRequest req;
+  req.query = "sanctuary";
+  req.snippet_bytes = 0;
+  SearchResults without;
+  ASSERT_TRUE(searcher_->Search(req, &without).ok());
+  SearchResults with = Run("sanctuary");
+  ASSERT_FALSE(without.hits.empty());
+  ASSERT_EQ(without.hits.size(), std::min<std::size_t>(with.hits.size(), 10));
+  for (std::size_t i = 0; i < without.hits.size(); ++i) {
+    EXPECT_EQ(without.hits[i].id, with.hits[i].id);
+    EXPECT_EQ(without.hits[i].snippet, "");
+    EXPECT_NE(with.hits[i].snippet, "");
+  }
+}
+
 TEST_F(SearchTest, ShortSpanishQueriesFindSpanishReleases) {
   // One or two Spanish words do not tell the language detector anything;
   // Spanish releases are stemmed in Spanish ("derechos" -> "derech"), so
