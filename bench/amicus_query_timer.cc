@@ -1,5 +1,6 @@
-// amicus_query_timer: times the queries of a file through amicus::Searcher,
-// the amicus side of scripts/bench.sh. The Searcher is opened once, so
+// amicus_query_timer: times the queries of a file through amicus::Searcher
+// alone (scripts/bench.sh times both sides together with compare_queries).
+// The Searcher is opened once, so
 // process start-up and database opening are not timed (amicus-search would
 // include both).
 //
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "amicus/search.h"
+#include "amicus_queries.h"
 #include "query_timing.h"
 
 int main(int argc, char** argv) {
@@ -64,23 +66,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto timer = [&](bool facets) {
-    // Only the untimed first pass sees a failing query (TimeQueries skips
-    // it afterwards), so each error is printed once per mode.
-    auto run = [&](const std::string& q) -> long long {
-      amicus::SearchRequest req;
-      req.query = q;
-      req.facets = facets;
-      if (snippet_bytes >= 0) req.snippet_bytes = static_cast<std::uint32_t>(snippet_bytes);
-      req.collapse_duplicates = collapse;
-      amicus::SearchResults res;
-      amicus::Status st = searcher->Search(req, &res);
-      if (!st.ok()) {
-        std::cerr << "amicus_query_timer: query \"" << q << "\": " << st.ToString() << "\n";
-        return -1;
-      }
-      return static_cast<long long>(res.total);
-    };
-    amicus::bench::TimeQueries("amicus", facets ? "facets" : "plain", queries, rounds, per_query, run);
+    amicus::bench::AmicusQueryOptions options;
+    options.facets = facets;
+    options.snippet_bytes = snippet_bytes;
+    options.collapse = collapse;
+    amicus::bench::TimeQueries("amicus", facets ? "facets" : "plain", queries, rounds, per_query,
+                               amicus::bench::AmicusQueries(searcher.get(), options));
   };
   if (mode != "facets") timer(false);
   if (mode != "plain") timer(true);

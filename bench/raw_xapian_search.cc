@@ -1,17 +1,14 @@
 // raw_xapian_search: times the queries of a file against a database built by
-// raw_xapian_index, the raw-Xapian side of scripts/bench.sh.
-//
-// Each query goes through a Xapian::QueryParser with its default flags
-// (boolean operators, phrases, +/-), the English stemmer with STEM_SOME and
-// the "title:" prefix of the indexer; the top 10 are fetched with their
-// document data, as an application showing results would. The database is
-// opened once, so start-up is not timed.
+// raw_xapian_index, alone (scripts/bench.sh times both sides together with
+// compare_queries). The searcher is raw_xapian_queries.h's. The database
+// is opened once, so start-up is not timed.
 //
 //   raw_xapian_search --db DIR --queries FILE [--rounds N] [--and] [--per-query]
 //
 // --and makes AND the default operator (amicus's); without it the
 // QueryParser's own default, OR, is used. Output: see query_timing.h.
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -19,6 +16,7 @@
 #include <xapian.h>
 
 #include "query_timing.h"
+#include "raw_xapian_queries.h"
 
 int main(int argc, char** argv) {
   std::string db_path, queries_path;
@@ -51,30 +49,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   try {
-    Xapian::Database db(db_path);
-    Xapian::Enquire enquire(db);
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.add_prefix("title", "S");
-    if (op_and) qp.set_default_op(Xapian::Query::OP_AND);
-    std::size_t data_bytes = 0;  // keeps the data fetch from being optimized away
-    auto run = [&](const std::string& q) -> long long {
-      try {
-        enquire.set_query(qp.parse_query(q));
-        Xapian::MSet mset = enquire.get_mset(0, 10);
-        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-          data_bytes += it.get_document().get_data().size();
-        }
-        return static_cast<long long>(mset.get_matches_estimated());
-      } catch (const Xapian::Error& e) {
-        std::cerr << "raw_xapian_search: query \"" << q << "\": " << e.get_description() << "\n";
-        return -1;
-      }
-    };
-    amicus::bench::TimeQueries("raw", op_and ? "plain-and" : "plain-or", queries, rounds, per_query, run);
-    if (data_bytes == 0) std::cerr << "raw_xapian_search: no hit had document data\n";
+    amicus::bench::RawXapianQueries raw(db_path, op_and);
+    amicus::bench::TimeQueries("raw", op_and ? "plain-and" : "plain-or", queries, rounds, per_query, std::ref(raw));
+    if (raw.data_bytes() == 0) std::cerr << "raw_xapian_search: no hit had document data\n";
   } catch (const Xapian::Error& e) {
     std::cerr << "raw_xapian_search: " << db_path << ": " << e.get_description() << "\n";
     return 1;

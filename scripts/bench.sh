@@ -8,9 +8,11 @@
 #      amicus-index (full extraction), measuring wall time, releases/s, MB/s
 #      of text, peak RSS and CPU (GNU time -v), and database size (du -sb);
 #   4. time the queries of shared/data/bench/queries.txt on both databases
-#      (warm: one untimed pass, then BENCH_ROUNDS timed rounds, in-process so
-#      start-up is not timed): raw with the QueryParser's default OR and
-#      with AND (amicus's default), amicus plain and with facets;
+#      with bench/compare_queries: in one process (start-up is not timed),
+#      one untimed pass, then BENCH_ROUNDS rounds in which raw with the
+#      QueryParser's default OR, raw with AND (amicus's default), amicus
+#      plain and amicus with facets take turns, so that a machine whose
+#      speed drifts slows all four alike;
 #   5. extraction throughput (extract_bench BM_Extractor, one core);
 #   6. print the ratios against the issue-8 targets.
 #
@@ -18,7 +20,7 @@
 # Environment:
 #   BENCH_DOCS        releases to generate (default 100000)
 #   BENCH_SHARED      the shared/ folder (default: $1, else ../shared next to the repo)
-#   BENCH_ROUNDS      timed query rounds (default 5)
+#   BENCH_ROUNDS      timed query rounds (default 10)
 #   BENCH_BUILD_DIR   build folder (default build-bench in the repo)
 #   BENCH_WORK        where the corpus and databases go (default: a new temp folder)
 #   BENCH_KEEP=1      keep BENCH_WORK afterwards (default: removed)
@@ -35,7 +37,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 docs=${BENCH_DOCS:-100000}
 shared=${BENCH_SHARED:-${1:-$repo/../shared}}
-rounds=${BENCH_ROUNDS:-5}
+rounds=${BENCH_ROUNDS:-10}
 build=${BENCH_BUILD_DIR:-$repo/build-bench}
 work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/amicus-bench-XXXXXX")}
 queries=$shared/data/bench/queries.txt
@@ -53,8 +55,8 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== build ($build, Release)"
   cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DAMICUS_BUILD_TESTS=OFF -DAMICUS_BUILD_BENCH=ON \
         -DAMICUS_BUILD_TOOLS=ON >/dev/null
-  cmake --build "$build" -j"$(nproc)" --target amicus-index raw_xapian_index raw_xapian_search \
-        amicus_query_timer extract_bench >/dev/null
+  cmake --build "$build" -j"$(nproc)" --target amicus-index raw_xapian_index compare_queries extract_bench \
+        >/dev/null
 fi
 bin=$build/bench
 
@@ -98,12 +100,10 @@ cat "$work/amicus.err"
 size_raw=$(du -sb "$work/raw.db" | cut -f1)
 size_amicus=$(du -sb "$work/amicus.db" | cut -f1)
 
-echo "== queries ($(grep -cv '^\(#\|$\)' "$queries") from $queries, $rounds warm rounds)"
-"$bin/raw_xapian_search" --db "$work/raw.db" --queries "$queries" --rounds "$rounds" | tee "$work/q_raw_or.out"
-"$bin/raw_xapian_search" --db "$work/raw.db" --queries "$queries" --rounds "$rounds" --and | tee "$work/q_raw_and.out"
-"$bin/amicus_query_timer" --db "$work/amicus.db" --queries "$queries" --rounds "$rounds" --per-query \
-  >"$work/q_amicus.out"
-grep '^engine=' "$work/q_amicus.out"
+echo "== queries ($(grep -cv '^\(#\|$\)' "$queries") from $queries, $rounds alternating warm rounds)"
+"$bin/compare_queries" --raw-db "$work/raw.db" --amicus-db "$work/amicus.db" --queries "$queries" \
+  --rounds "$rounds" --per-query >"$work/queries.out"
+grep '^engine=' "$work/queries.out"
 
 echo "== extraction alone (extract_bench BM_Extractor, first 2000 releases, one core)"
 head -n 2000 "$corpus" >"$work/corpus-2000.jsonl"
@@ -114,13 +114,12 @@ b=[x for x in json.load(open(sys.argv[1]))["benchmarks"] if x["name"]=="BM_Extra
 print("%.2f" % (b[0]["bytes_per_second"]/1e6) if b else 0)' "$work/extract.json" 2>/dev/null || echo 0)
 echo "   BM_Extractor: $extract_mbs MB/s"
 
-field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1" | head -1; }
-raw_or_p50=$(field "$work/q_raw_or.out" p50_ms);   raw_or_p95=$(field "$work/q_raw_or.out" p95_ms)
-raw_and_p50=$(field "$work/q_raw_and.out" p50_ms); raw_and_p95=$(field "$work/q_raw_and.out" p95_ms)
-am_p50=$(grep 'mode=plain ' "$work/q_amicus.out" | sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p')
-am_p95=$(grep 'mode=plain ' "$work/q_amicus.out" | sed -n 's/.*p95_ms=\([0-9.]*\).*/\1/p')
-fa_p50=$(grep 'mode=facets ' "$work/q_amicus.out" | sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p')
-fa_p95=$(grep 'mode=facets ' "$work/q_amicus.out" | sed -n 's/.*p95_ms=\([0-9.]*\).*/\1/p')
+# field ENGINE MODE NAME: NAME's value on the summary line of ENGINE in MODE.
+field() { grep "^engine=$1 mode=$2 " "$work/queries.out" | sed -n "s/.* $3=\([0-9.]*\).*/\1/p" | head -1; }
+raw_or_p50=$(field raw plain-or p50_ms);   raw_or_p95=$(field raw plain-or p95_ms)
+raw_and_p50=$(field raw plain-and p50_ms); raw_and_p95=$(field raw plain-and p95_ms)
+am_p50=$(field amicus plain p50_ms);       am_p95=$(field amicus plain p95_ms)
+fa_p50=$(field amicus facets p50_ms);      fa_p95=$(field amicus facets p95_ms)
 
 echo
 echo "== summary ($nrel releases, $text_bytes bytes of title+text)"
