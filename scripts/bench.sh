@@ -5,8 +5,10 @@
 #      query timers of bench/, extract_bench);
 #   2. generate a corpus with shared/tools/gen-corpus --docs N --seed 1;
 #   3. index it with bench/raw_xapian_index (commit every 1000) and with
-#      amicus-index (full extraction), measuring wall time, releases/s, MB/s
-#      of text, peak RSS and CPU (GNU time -v), and database size (du -sb);
+#      amicus-index (full extraction), BENCH_INDEX_RUNS times each in the
+#      order raw, amicus, amicus, raw (the host's drift favours neither),
+#      measuring wall time, releases/s, MB/s of text, peak RSS and CPU (GNU
+#      time -v), and database size (du -sb);
 #   4. time the queries of shared/data/bench/queries.txt on both databases
 #      with bench/compare_queries: in one process (start-up is not timed),
 #      one untimed pass, then BENCH_ROUNDS rounds in which raw with the
@@ -21,6 +23,7 @@
 #   BENCH_DOCS        releases to generate (default 100000)
 #   BENCH_SHARED      the shared/ folder (default: $1, else ../shared next to the repo)
 #   BENCH_ROUNDS      timed query rounds (default 10)
+#   BENCH_INDEX_RUNS  times each indexer runs, alternating ABBA (default 2)
 #   BENCH_BUILD_DIR   build folder (default build-bench in the repo)
 #   BENCH_WORK        where the corpus and databases go (default: a new temp folder)
 #   BENCH_KEEP=1      keep BENCH_WORK afterwards (default: removed)
@@ -38,6 +41,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 docs=${BENCH_DOCS:-100000}
 shared=${BENCH_SHARED:-${1:-$repo/../shared}}
 rounds=${BENCH_ROUNDS:-10}
+index_runs=${BENCH_INDEX_RUNS:-2}
 build=${BENCH_BUILD_DIR:-$repo/build-bench}
 work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/amicus-bench-XXXXXX")}
 queries=$shared/data/bench/queries.txt
@@ -79,11 +83,38 @@ run_timed() {
   eval "cpu_$name=$(awk -F': ' '/Percent of CPU/{sub("%","",$2); print $2}' "$work/$name.time")"
 }
 
-echo "== index: raw Xapian (commit every 1000)"
-run_timed raw "$bin/raw_xapian_index" --db "$work/raw.db" --commit 1000 "$corpus"
-cat "$work/raw.out"
+# Each indexer runs BENCH_INDEX_RUNS times into a new database, in the
+# order raw, amicus, amicus, raw, raw, ... (ABBA), so that a machine whose
+# speed drifts during the runs favours neither; wall time and CPU are the
+# means over the runs, peak RSS the largest.
+raw_walls=(); amicus_walls=(); raw_cpus=(); amicus_cpus=(); rss_raw_max=0; rss_amicus_max=0
+index_raw() {
+  echo "== index: raw Xapian (commit every 1000), run $1 of $index_runs"
+  rm -rf "$work/raw.db"
+  run_timed raw "$bin/raw_xapian_index" --db "$work/raw.db" --commit 1000 "$corpus"
+  cat "$work/raw.out"
+  raw_walls+=("$wall_raw"); raw_cpus+=("$cpu_raw")
+  if [ "$rss_raw" -gt "$rss_raw_max" ]; then rss_raw_max=$rss_raw; fi
+}
+index_amicus() {
+  echo "== index: amicus-index (full extraction, --shards $shards), run $1 of $index_runs"
+  rm -rf "$work/amicus.db"
+  run_timed amicus "$build/amicus-index" --db "$work/amicus.db" --shards "$shards" "$corpus"
+  cat "$work/amicus.err"
+  amicus_walls+=("$wall_amicus"); amicus_cpus+=("$cpu_amicus")
+  if [ "$rss_amicus" -gt "$rss_amicus_max" ]; then rss_amicus_max=$rss_amicus; fi
+}
+mean() { printf '%s\n' "$@" | awk '{s += $1} END {printf "%.3f", s / NR}'; }
+ldd "$build/amicus-index" | grep -q jemalloc && echo "   (amicus-index links jemalloc)"
+for ((run = 1; run <= index_runs; run++)); do
+  if [ $((run % 2)) = 1 ]; then index_raw "$run"; index_amicus "$run"; else index_amicus "$run"; index_raw "$run"; fi
+done
 text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' "$work/raw.out")
 nrel=$(sed -n 's/.*releases=\([0-9]*\) .*/\1/p' "$work/raw.out")
+index_runs_list=$(for ((i = 0; i < index_runs; i++)); do printf '%s/%s ' "${raw_walls[$i]}" "${amicus_walls[$i]}"; done)
+wall_raw=$(mean "${raw_walls[@]}"); wall_amicus=$(mean "${amicus_walls[@]}")
+cpu_raw=$(mean "${raw_cpus[@]}"); cpu_amicus=$(mean "${amicus_cpus[@]}")
+rss_raw=$rss_raw_max; rss_amicus=$rss_amicus_max
 
 if [ "${BENCH_RAW_JEMALLOC:-1}" = 1 ] && [ -n "$jemalloc" ]; then
   echo "== index: raw Xapian with jemalloc preloaded (for reference)"
@@ -92,10 +123,6 @@ if [ "${BENCH_RAW_JEMALLOC:-1}" = 1 ] && [ -n "$jemalloc" ]; then
   rm -rf "$work/raw-jemalloc.db"
 fi
 
-echo "== index: amicus-index (full extraction, --shards $shards)"
-ldd "$build/amicus-index" | grep -q jemalloc && echo "   (amicus-index links jemalloc)"
-run_timed amicus "$build/amicus-index" --db "$work/amicus.db" --shards "$shards" "$corpus"
-cat "$work/amicus.err"
 
 size_raw=$(du -sb "$work/raw.db" | cut -f1)
 size_amicus=$(du -sb "$work/amicus.db" | cut -f1)
@@ -125,13 +152,14 @@ echo
 echo "== summary ($nrel releases, $text_bytes bytes of title+text)"
 awk -v n="$nrel" -v b="$text_bytes" \
     -v wr="$wall_raw" -v wa="$wall_amicus" -v rr="$rss_raw" -v ra="$rss_amicus" -v cr="$cpu_raw" -v ca="$cpu_amicus" \
-    -v sr="$size_raw" -v sa="$size_amicus" -v wj="${wall_rawje:-0}" \
+    -v sr="$size_raw" -v sa="$size_amicus" -v wj="${wall_rawje:-0}" -v runs="$index_runs_list" \
     -v ro50="$raw_or_p50" -v ro95="$raw_or_p95" -v rn50="$raw_and_p50" -v rn95="$raw_and_p95" \
     -v a50="$am_p50" -v a95="$am_p95" -v f50="$fa_p50" -v f95="$fa_p95" -v ex="${extract_mbs:-0}" '
 function verdict(ok) { return ok ? "PASS" : "FAIL" }
 BEGIN {
   printf "%-28s %14s %14s\n", "", "raw Xapian", "amicus"
-  printf "%-28s %14.1f %14.1f\n", "index wall time (s)", wr, wa
+  printf "%-28s %14.1f %14.1f\n", "index wall time (s), mean", wr, wa
+  printf "%-28s %s\n", "  each run (raw/amicus, s)", runs
   printf "%-28s %14.1f %14.1f\n", "releases/s", n / wr, n / wa
   printf "%-28s %14.2f %14.2f\n", "MB/s of text", b / 1e6 / wr, b / 1e6 / wa
   printf "%-28s %14s %14s\n", "CPU (% of one core)", cr, ca
