@@ -133,6 +133,17 @@ TEST(EntitySearchTest, DuplicatesCollapseWithACount) {
   EXPECT_EQ(c.Search(req).total, 3u);
 }
 
+// How many hits `query` has and how many copies were collapsed into them.
+std::pair<std::size_t, std::uint32_t> HitsAndCopies(Searcher* s, const std::string& query) {
+  SearchRequest req;
+  req.query = query;
+  SearchResults r;
+  EXPECT_TRUE(s->Search(req, &r).ok());
+  std::uint32_t copies = 0;
+  for (const Hit& h : r.hits) copies += h.duplicates;
+  return {r.hits.size(), copies};
+}
+
 // Copies in different shards collapse, and so do copies a writer has
 // committed but not yet marked (its Commit marks them; until then the
 // searcher collapses on every release's key).
@@ -153,13 +164,7 @@ TEST(EntitySearchTest, CopiesCollapseAcrossShardsAndWhileIndexing) {
   auto search = [&] {
     std::unique_ptr<Searcher> s;
     EXPECT_TRUE(Searcher::Open({db}, &s).ok());
-    SearchRequest req;
-    req.query = "\"Immigrant Trust Act\"";
-    SearchResults r;
-    EXPECT_TRUE(s->Search(req, &r).ok());
-    std::uint32_t copies = 0;
-    for (const Hit& h : r.hits) copies += h.duplicates;
-    return std::make_pair(r.hits.size(), copies);
+    return HitsAndCopies(s.get(), "\"Immigrant Trust Act\"");
   };
   EXPECT_EQ(search(), std::make_pair(std::size_t{2}, 3u));
   ASSERT_TRUE(w->Commit().ok());
@@ -189,15 +194,7 @@ TEST(EntitySearchTest, AnOpenSearcherCollapsesTheFirstCopy) {
   std::unique_ptr<Searcher> searches, stats_first;
   ASSERT_TRUE(Searcher::Open({db}, &searches).ok());
   ASSERT_TRUE(Searcher::Open({db}, &stats_first).ok());
-  auto search = [&](Searcher* s) {
-    SearchRequest req;
-    req.query = "\"Immigrant Trust Act\"";
-    SearchResults r;
-    EXPECT_TRUE(s->Search(req, &r).ok());
-    std::uint32_t copies = 0;
-    for (const Hit& h : r.hits) copies += h.duplicates;
-    return std::make_pair(r.hits.size(), copies);
-  };
+  auto search = [&](Searcher* s) { return HitsAndCopies(s, "\"Immigrant Trust Act\""); };
   EXPECT_EQ(search(searches.get()), std::make_pair(std::size_t{2}, 0u));
   EXPECT_EQ(search(stats_first.get()), std::make_pair(std::size_t{2}, 0u));
   index("two", text);  // a copy of "one"
