@@ -97,13 +97,18 @@ struct Searcher::Impl {
   // Brings the collection up to its latest revision, and when it changed,
   // what depends on it along. The parts share db's sub-databases
   // (AddPart), so reopening db reopens them; the facet threads' own
-  // handles are reopened with it.
+  // handles are reopened with it. A change stays pending until all of that
+  // is done: when a step throws (a writer moved on meanwhile), the retry
+  // finds db current but finishes the rest.
   void Reopen() {
-    if (!db.reopen()) return;
+    if (db.reopen()) change_pending = true;
+    if (!change_pending) return;
     for (Xapian::Database& part : facet_parts) part.reopen();
     if (has_remote) BuildQueryDb();
     collapse_slot = internal::CopyCollapseSlot(parts, db);
+    change_pending = false;
   }
+  bool change_pending = false;
 };
 
 namespace {
