@@ -1,8 +1,7 @@
 // amicus_query_timer: times the queries of a file through amicus::Searcher
 // alone (scripts/bench.sh times both sides together with compare_queries).
-// The Searcher is opened once, so
-// process start-up and database opening are not timed (amicus-search would
-// include both).
+// The Searcher is opened once, so process start-up and database opening
+// are not timed (amicus-search would include both).
 //
 //   amicus_query_timer --db DIR --queries FILE [--rounds N] [--mode plain|facets|both]
 //                      [--per-query] [--snippet-bytes N] [--no-collapse]

@@ -52,6 +52,7 @@ die() { echo "bench.sh: $*" >&2; exit 1; }
 [ -x /usr/bin/time ] || die "GNU time is missing at /usr/bin/time; install it (Debian: apt-get install time)"
 [ -x "$shared/tools/gen-corpus" ] || die "no gen-corpus in $shared/tools; pass the shared folder as \$1 or BENCH_SHARED"
 [ -r "$queries" ] || die "cannot read $queries"
+[[ "$index_runs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_INDEX_RUNS=$index_runs: give a whole number of runs, 1 or more"
 mkdir -p "$work"
 if [ "${BENCH_KEEP:-0}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
 
@@ -122,7 +123,6 @@ if [ "${BENCH_RAW_JEMALLOC:-1}" = 1 ] && [ -n "$jemalloc" ]; then
   cat "$work/rawje.out"
   rm -rf "$work/raw-jemalloc.db"
 fi
-
 
 size_raw=$(du -sb "$work/raw.db" | cut -f1)
 size_amicus=$(du -sb "$work/amicus.db" | cut -f1)

@@ -55,6 +55,8 @@ struct Searcher::Impl {
   // collection has no copy, else kDuplicateSlot (index/copies.h). Chosen
   // at open and whenever a part changes.
   Xapian::valueno collapse_slot = schema::kDuplicateSlot;
+  // db changed, and Reopen has not yet brought the above along.
+  bool change_pending = false;
   std::unique_ptr<Extractor> extractor;  // resolves names from the knowledge files
   // Stemmers by language, for snippets: creating one is not free.
   std::map<std::string, Xapian::Stem> stemmers;
@@ -108,7 +110,6 @@ struct Searcher::Impl {
     collapse_slot = internal::CopyCollapseSlot(parts, db);
     change_pending = false;
   }
-  bool change_pending = false;
 };
 
 namespace {
