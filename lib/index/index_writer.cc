@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <fstream>
@@ -31,6 +32,7 @@
 #include "index/release_preparer.h"
 #include "index/schema.h"
 #include "index/shards.h"
+#include "index/spelling.h"
 #include "index/xapian_status.h"
 
 namespace amicus {
@@ -59,16 +61,19 @@ struct DbState {
   // the first release written, set again by the marking pass at Commit.
   bool copies_marked = false;
 
-  std::map<std::string, internal::AliasCounts> pending_aliases;  // key -> canonical keys, releases
+  // key -> canonical keys, releases (hashed: looked up for every alias of
+  // every release; written in key order at commit)
+  std::unordered_map<std::string, internal::AliasCounts> pending_aliases;
   std::map<std::string, std::string> pending_display;            // term -> display name
   std::unordered_set<std::string> known_display;                 // terms (and facet keys) whose name is settled
   std::map<std::string, std::string> pending_facet_names;        // facet name key -> name
-  std::unordered_set<std::string> synonyms;                      // "key\0term" already added
-  std::map<std::string, std::set<std::string>> pending_synonyms; // key -> terms, for the metadata copy
+  std::unordered_set<std::string> synonyms;                      // "key\0term" already added (or pending)
+  std::string synonym_scratch;                                   // builds the "key\0term" looked up
+  std::map<std::string, std::set<std::string>> pending_synonyms; // key -> new terms, added at commit
   std::unordered_set<std::string> session_ids;                   // ids written by this writer
-  // Spelling words since the last commit, with the releases using each:
-  // one add_spelling per word and batch instead of per word and release.
-  std::unordered_map<std::string, Xapian::termcount> pending_spellings;
+  // The spelling table mirrors the terms (index/spelling.h): false once a
+  // release is written, until FinishCommit brings it in line.
+  bool spellings_current = true;
 
   // Writes one prepared release; *status says how it went.
   void Apply(PreparedRelease* p, Status* status, AddOutcome* outcome);
@@ -98,19 +103,24 @@ void DbState::Apply(PreparedRelease* p, Status* status, AddOutcome* outcome) {
       if (known_display.insert(key).second) pending_facet_names.emplace(key, std::move(name));
     }
     for (auto& [key, term] : p->synonyms) {
-      if (synonyms.insert(key + '\0' + term).second) {
-        db.add_synonym(key, term);
-        pending_synonyms[key].insert(term);
-      }
+      synonym_scratch.assign(key).push_back('\0');
+      synonym_scratch.append(term);
+      if (synonyms.insert(synonym_scratch).second) pending_synonyms[key].insert(term);
     }
-    for (std::string& w : p->spellings) ++pending_spellings[std::move(w)];
+    spellings_current = false;
   } catch (const Xapian::Error& e) {
     *status = internal::XapianErrorToStatus(e, path);
   }
 }
 
 void DbState::FlushAliases() {
-  for (auto& [key, counts] : pending_aliases) {
+  std::vector<std::pair<const std::string, internal::AliasCounts>*> aliases;
+  aliases.reserve(pending_aliases.size());
+  for (auto& entry : pending_aliases) aliases.push_back(&entry);
+  std::sort(aliases.begin(), aliases.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (auto* entry : aliases) {
+    const std::string& key = entry->first;
+    internal::AliasCounts& counts = entry->second;
     if (key.size() > schema::kMaxTermBytes) continue;  // Xapian's key limit
     const std::string existing = db.get_metadata(key);
     for (const auto& [canonical, n] : internal::ParseAliasList(existing)) counts[canonical] += n;
@@ -127,9 +137,13 @@ void DbState::FlushAliases() {
     if (db.get_metadata(key).empty()) db.set_metadata(key, name);
   }
   pending_facet_names.clear();
-  // The synonyms again as metadata: xapian-tcpsrv serves metadata but not
-  // the synonym table (index/shards.h).
+  // The synonyms, once per batch and in key order: Xapian's synonym table
+  // writes a key's list back each time add_synonym names another key, so
+  // one call per release and synonym wrote back a list almost every call.
+  // Then again as metadata: xapian-tcpsrv serves metadata but not the
+  // synonym table (index/shards.h).
   for (auto& [key, terms] : pending_synonyms) {
+    for (const std::string& t : terms) db.add_synonym(key, t);
     const std::string meta_key = std::string(internal::kSynonymMetadataPrefix) + key;
     if (meta_key.size() > schema::kMaxTermBytes) continue;
     const std::string existing = db.get_metadata(meta_key);
@@ -148,8 +162,6 @@ void DbState::FlushAliases() {
     if (value != existing) db.set_metadata(meta_key, value);
   }
   pending_synonyms.clear();
-  for (const auto& [word, n] : pending_spellings) db.add_spelling(word, n);
-  pending_spellings.clear();
 }
 
 Status DbState::CommitNow() {
@@ -235,9 +247,11 @@ struct IndexWriter::Impl {
   Status Write(PreparedRelease* p);
   // Commits every shard (in their threads, at once) or the single database.
   Status CommitAll();
-  // After CommitAll, with the shards' threads idle: marks the releases that
-  // have copies (index/copies.h) unless the marks are current, and commits.
-  Status MarkCopiesAndCommit();
+  // After CommitAll, with the shards' threads idle: brings the spelling
+  // tables in line with the terms (index/spelling.h, one thread per
+  // database) and marks the releases that have copies (index/copies.h),
+  // unless they are current, and commits what that changed.
+  Status FinishCommit();
   // Compaction (IndexWriter::Compact), after a commit.
   Status CompactAll();
 };
@@ -398,25 +412,47 @@ Status IndexWriter::Impl::CommitAll() {
   return broken;
 }
 
-Status IndexWriter::Impl::MarkCopiesAndCommit() {
+Status IndexWriter::Impl::FinishCommit() {
   const std::vector<DbState*> states = States();
-  bool current = true;
+  bool copies_current = true;
   std::vector<Xapian::WritableDatabase*> dbs;
+  std::vector<DbState*> stale_spellings;
   for (DbState* st : states) {
     if (!st->broken.ok()) return st->broken;
-    current = current && st->copies_marked;
+    copies_current = copies_current && st->copies_marked;
     dbs.push_back(&st->db);
+    if (!st->spellings_current) stale_spellings.push_back(st);
   }
-  if (current) return Status::OK();
-  try {
-    internal::MarkCopies(dbs);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, path);
+  std::vector<Status> synced(stale_spellings.size());
+  {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < stale_spellings.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          internal::SyncSpellings(&stale_spellings[i]->db);
+        } catch (const Xapian::Error& e) {
+          synced[i] = internal::XapianErrorToStatus(e, stale_spellings[i]->path);
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+  for (const Status& s : synced) {
+    if (!s.ok()) return s;
+  }
+  if (!copies_current) {
+    try {
+      internal::MarkCopies(dbs);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, path);
+    }
   }
   for (DbState* st : states) {
+    if (copies_current && st->spellings_current) continue;  // nothing changed
     Status s = st->CommitNow();
     if (!s.ok()) return s;
     st->copies_marked = true;
+    st->spellings_current = true;
   }
   return Status::OK();
 }
@@ -640,7 +676,7 @@ IndexWriter::~IndexWriter() {
   impl_->WriteReady(impl_->next_seq);
   impl_->StopWorkers();
   if (impl_->sharded()) {
-    if (impl_->CommitAll().ok()) impl_->MarkCopiesAndCommit();
+    if (impl_->CommitAll().ok()) impl_->FinishCommit();
     {
       std::lock_guard<std::mutex> lock(impl_->mu);
       impl_->stopping_shards = true;
@@ -648,7 +684,7 @@ IndexWriter::~IndexWriter() {
     for (auto& shard : impl_->shards) shard->cv.notify_all();
     for (auto& shard : impl_->shards) shard->thread.join();
   } else if (impl_->single.CommitNow().ok()) {
-    impl_->MarkCopiesAndCommit();
+    impl_->FinishCommit();
   }
 }
 
@@ -793,7 +829,7 @@ Status IndexWriter::Commit() {
   if (!s.ok()) return s;
   s = impl_->CommitAll();
   if (!s.ok()) return s;
-  return impl_->MarkCopiesAndCommit();
+  return impl_->FinishCommit();
 }
 
 Status IndexWriter::Compact() {

@@ -22,15 +22,6 @@ bool IsDistinctiveAlias(const std::string& surface, std::size_t words) {
   return letters >= 2 && upper == letters;
 }
 
-// Words worth offering as spelling corrections: letters only, 3 to 40 bytes.
-bool IsSpellingWord(const std::string& term) {
-  if (term.size() < 3 || term.size() > 40) return false;
-  for (unsigned char c : term) {
-    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string ReleasePreparer::SynonymKey(const std::string& surface) {
@@ -114,9 +105,6 @@ void ReleasePreparer::PrepareDocument(PreparedRelease* p) {
     if (!r.organization.empty()) {
       std::string term = schema::Term(schema::kPublisherPrefix, FoldText(r.organization));
       if (term.size() <= schema::kMaxTermBytes) p->displays.emplace_back(std::move(term), r.organization);
-    }
-    for (Xapian::TermIterator t = p->doc.termlist_begin(); t != p->doc.termlist_end(); ++t) {
-      if (IsSpellingWord(*t)) p->spellings.push_back(*t);
     }
   } catch (const Xapian::Error& e) {
     p->status = Status::Internal(r.id + ": building its document failed: " + e.get_description());

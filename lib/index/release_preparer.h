@@ -1,8 +1,9 @@
 // Everything a release contributes to the database, computed away from the
-// writer: language, entities, the Xapian document, the alias metadata,
-// synonyms and spelling words it teaches. A pure function of the release
-// (and the knowledge), so it runs on any worker thread; the IndexWriter
-// applies the result on its own thread, in input order. Internal.
+// writer: language, entities, the Xapian document, the alias metadata and
+// the synonyms it teaches (spelling words come from the terms at commit:
+// index/spelling.h). A pure function of the release (and the knowledge),
+// so it runs on any worker thread; the IndexWriter applies the result on
+// its own thread, in input order. Internal.
 //
 // Thread-safety: a ReleasePreparer is not thread-safe (it holds an Analyzer
 // and stemmers); use one per thread. The Extractor it refers to is shared.
@@ -37,8 +38,6 @@ struct PreparedRelease {
   std::vector<std::pair<std::string, std::string>> facet_names;
   // Synonyms for free text: (QueryParser key, entity term).
   std::vector<std::pair<std::string, std::string>> synonyms;
-  // Words for spelling correction, each once.
-  std::vector<std::string> spellings;
   // Called on the writer's thread once the release is written.
   IndexWriter::AddCallback done;
   // False until a ReleasePreparer has filled the fields above (a sharded

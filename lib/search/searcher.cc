@@ -17,6 +17,7 @@
 #include "index/document_builder.h"
 #include "index/entity_terms.h"
 #include "index/shards.h"
+#include "index/spelling.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
@@ -204,15 +205,6 @@ constexpr unsigned kRemoteTimeoutMs = 10000;
 constexpr unsigned kRemoteConnectTimeoutMs = 10000;
 constexpr int kMaxStubDepth = 8;
 
-// Spelling words as the indexer keeps them: letters only, 3 to 40 bytes.
-bool IsSpellingWord(const std::string& term) {
-  if (term.size() < 3 || term.size() > 40) return false;
-  for (unsigned char c : term) {
-    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Status Searcher::Impl::AddRemote(const std::string& host_port) {
@@ -325,7 +317,7 @@ void Searcher::Impl::LoadRemoteSpellings() {
     Xapian::TermIterator t = part.allterms_begin();
     t.skip_to("a");  // prefixed terms start with capitals
     for (; t != part.allterms_end(); ++t) {
-      if (IsSpellingWord(*t)) mirror.add_spelling(*t, t.get_termfreq());
+      if (internal::IsSpellingWord(*t)) mirror.add_spelling(*t, t.get_termfreq());
     }
   }
   mirror.commit();
