@@ -38,6 +38,22 @@ std::string ReleasePreparer::SynonymKey(const std::string& surface) {
   return key;
 }
 
+const ReleasePreparer::SurfaceKeys& ReleasePreparer::KeysOf(const std::string& surface) {
+  auto it = surface_keys_.find(surface);
+  if (it != surface_keys_.end()) return it->second;
+  if (surface_keys_.size() >= kMaxCachedSurfaces) surface_keys_.clear();
+  SurfaceKeys keys;
+  keys.alias = NameKey(surface);
+  if (!keys.alias.empty()) {
+    std::string key = SynonymKey(surface);
+    const std::size_t words = key.empty() ? 0 : 1 + std::count(key.begin(), key.end(), ' ');
+    if (!key.empty() && key.size() <= schema::kMaxTermBytes && IsDistinctiveAlias(surface, words)) {
+      keys.synonym = std::move(key);
+    }
+  }
+  return surface_keys_.emplace(surface, std::move(keys)).first->second;
+}
+
 void ReleasePreparer::LearnNames(const Entities& entities, PreparedRelease* p) {
   for (const EntityCategory& cat : EntityCategories()) {
     for (const NamedEntity& e : entities.*(cat.member)) {
@@ -46,14 +62,11 @@ void ReleasePreparer::LearnNames(const Entities& entities, PreparedRelease* p) {
       std::string canonical = term.substr(cat.prefix.size());
       p->displays.emplace_back(term, e.name);
       auto learn = [&](const std::string& surface) {
-        std::string alias = NameKey(surface);
-        if (alias.empty()) return;
-        p->aliases.emplace_back(schema::Term(schema::kAliasMetadataPrefix, schema::Term(cat.prefix, alias)),
+        const SurfaceKeys& keys = KeysOf(surface);
+        if (keys.alias.empty()) return;
+        p->aliases.emplace_back(schema::Term(schema::kAliasMetadataPrefix, schema::Term(cat.prefix, keys.alias)),
                                 canonical);
-        std::string key = SynonymKey(surface);
-        std::size_t words = key.empty() ? 0 : 1 + std::count(key.begin(), key.end(), ' ');
-        if (key.empty() || key.size() > schema::kMaxTermBytes || !IsDistinctiveAlias(surface, words)) return;
-        p->synonyms.emplace_back(std::move(key), term);
+        if (!keys.synonym.empty()) p->synonyms.emplace_back(keys.synonym, term);
       };
       learn(e.name);
       for (const std::string& a : e.aliases) learn(a);

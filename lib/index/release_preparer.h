@@ -11,6 +11,7 @@
 #define AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,10 +57,23 @@ class ReleasePreparer {
   void LearnNames(const Entities& entities, PreparedRelease* p);
   std::string SynonymKey(const std::string& surface);
 
+  // What LearnNames makes of a name as written: its NameKey (empty: none)
+  // and its QueryParser synonym key (empty: not worth matching in free
+  // text). Cached, because the same names come back release after release
+  // and the synonym key takes an ICU tokenization; the cache is emptied
+  // when it reaches kMaxCachedSurfaces names.
+  struct SurfaceKeys {
+    std::string alias;
+    std::string synonym;
+  };
+  const SurfaceKeys& KeysOf(const std::string& surface);
+  static constexpr std::size_t kMaxCachedSurfaces = 50000;
+
   const Extractor* extractor_;
   DocumentBuilder builder_;
   Analyzer analyzer_;
   std::vector<Token> tokens_;
+  std::unordered_map<std::string, SurfaceKeys> surface_keys_;
 };
 
 }  // namespace amicus::internal
