@@ -6,6 +6,11 @@
 #include <vector>
 
 namespace amicus::internal {
+namespace {
+
+constexpr std::size_t kWordsPerCommit = 10000;
+
+}  // namespace
 
 bool IsSpellingWord(std::string_view term) {
   if (term.size() < 3 || term.size() > 40) return false;
@@ -57,11 +62,19 @@ void SyncSpellings(Xapian::WritableDatabase* db) {
       if (have_word) w = *word;
     }
   }
+  // Xapian holds a word's trigram fragments in memory until the commit:
+  // for the whole vocabulary of a first import that is tens of megabytes
+  // per database, so commit every kWordsPerCommit words.
+  std::size_t pending = 0;
   for (const auto& [text, diff] : changes) {
     if (diff > 0) {
       db->add_spelling(text, static_cast<Xapian::termcount>(diff));
     } else {
       db->remove_spelling(text, static_cast<Xapian::termcount>(-diff));
+    }
+    if (++pending == kWordsPerCommit) {
+      db->commit();
+      pending = 0;
     }
   }
 }

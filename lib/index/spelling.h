@@ -28,7 +28,10 @@ bool IsSpellingWord(std::string_view term);
 
 // Adds or removes spelling frequency so that each spelling word of `db`
 // has its term frequency, and words no release uses any more leave the
-// table. Changes are pending until the next commit. Throws Xapian::Error.
+// table. Commits every 10,000 changed words (Xapian keeps a new word's
+// fragments in memory until then), so call it with nothing else pending;
+// the last changes are pending until the next commit. Throws
+// Xapian::Error.
 void SyncSpellings(Xapian::WritableDatabase* db);
 
 }  // namespace amicus::internal
