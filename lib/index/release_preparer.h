@@ -5,8 +5,9 @@
 // so it runs on any worker thread; the IndexWriter applies the result on
 // its own thread, in input order. Internal.
 //
-// Thread-safety: a ReleasePreparer is not thread-safe (it holds an Analyzer
-// and stemmers); use one per thread. The Extractor it refers to is shared.
+// Thread-safety: a ReleasePreparer is not thread-safe (it holds an Analyzer,
+// stemmers and a cache of name keys); use one per thread. The Extractor it
+// refers to is shared.
 #ifndef AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
 #define AMICUS_LIB_INDEX_RELEASE_PREPARER_H_
 
