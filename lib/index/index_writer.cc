@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <fstream>
+#include <functional>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -183,6 +184,28 @@ struct Written {
   Status status;
   AddOutcome outcome = AddOutcome::kAdded;
 };
+
+// Runs work(i) for each of `paths`, each in its own thread, and returns
+// the first Xapian error, named by its path: for a step over each
+// database of the collection (compaction, spellings) that touches no other.
+Status InParallel(const std::vector<std::string>& paths, const std::function<void(std::size_t)>& work) {
+  std::vector<Status> results(paths.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        work(i);
+      } catch (const Xapian::Error& e) {
+        results[i] = internal::XapianErrorToStatus(e, paths[i]);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Status& s : results) {
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
 
 }  // namespace
 
@@ -417,29 +440,18 @@ Status IndexWriter::Impl::FinishCommit() {
   bool copies_current = true;
   std::vector<Xapian::WritableDatabase*> dbs;
   std::vector<DbState*> stale_spellings;
+  std::vector<std::string> stale_paths;
   for (DbState* st : states) {
     if (!st->broken.ok()) return st->broken;
     copies_current = copies_current && st->copies_marked;
     dbs.push_back(&st->db);
-    if (!st->spellings_current) stale_spellings.push_back(st);
-  }
-  std::vector<Status> synced(stale_spellings.size());
-  {
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < stale_spellings.size(); ++i) {
-      threads.emplace_back([&, i] {
-        try {
-          internal::SyncSpellings(&stale_spellings[i]->db);
-        } catch (const Xapian::Error& e) {
-          synced[i] = internal::XapianErrorToStatus(e, stale_spellings[i]->path);
-        }
-      });
+    if (!st->spellings_current) {
+      stale_spellings.push_back(st);
+      stale_paths.push_back(st->path);
     }
-    for (std::thread& t : threads) t.join();
   }
-  for (const Status& s : synced) {
-    if (!s.ok()) return s;
-  }
+  Status synced = InParallel(stale_paths, [&](std::size_t i) { internal::SyncSpellings(&stale_spellings[i]->db); });
+  if (!synced.ok()) return synced;
   if (!copies_current) {
     try {
       internal::MarkCopies(dbs);
@@ -599,27 +611,6 @@ void RemoveCompactionLeftovers(const std::string& path) {
   fs::remove_all(path + ".old", ec);
 }
 
-// Compacts the committed revision of each of `dbs` into `to` (one thread
-// each), keeping document ids.
-Status CompactInto(const std::vector<Xapian::WritableDatabase*>& dbs, const std::vector<std::string>& to) {
-  std::vector<Status> results(dbs.size());
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < dbs.size(); ++i) {
-    threads.emplace_back([&, i] {
-      try {
-        dbs[i]->compact(to[i], Xapian::DBCOMPACT_NO_RENUMBER);
-      } catch (const Xapian::Error& e) {
-        results[i] = internal::XapianErrorToStatus(e, to[i]);
-      }
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  for (const Status& s : results) {
-    if (!s.ok()) return s;
-  }
-  return Status::OK();
-}
-
 }  // namespace
 
 // Each database is compacted into PATH.compacting (in parallel), then
@@ -638,7 +629,9 @@ Status IndexWriter::Impl::CompactAll() {
     tmps.push_back(st->path + ".compacting");
     RemoveCompactionLeftovers(st->path);  // this writer holds the lock
   }
-  Status s = CompactInto(dbs, tmps);
+  // The committed revision of each database into its PATH.compacting, one
+  // thread each, keeping document ids.
+  Status s = InParallel(tmps, [&](std::size_t i) { dbs[i]->compact(tmps[i], Xapian::DBCOMPACT_NO_RENUMBER); });
   if (!s.ok()) {
     for (const std::string& t : tmps) fs::remove_all(t, ec);
     return s;
