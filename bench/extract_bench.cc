@@ -15,10 +15,20 @@
 
 #include "amicus/extract.h"
 #include "extract/dates.h"
+#include "extract/knowledge_base.h"
 #include "extract/legislation.h"
 #include "extract/money.h"
 
 namespace {
+
+const amicus::KnowledgeBase& Knowledge() {
+  static const std::shared_ptr<const amicus::KnowledgeBase> kb = [] {
+    std::shared_ptr<const amicus::KnowledgeBase> p;
+    if (!amicus::KnowledgeBase::Embedded(&p).ok()) std::abort();
+    return p;
+  }();
+  return *kb;
+}
 
 const std::vector<amicus::Release>& Corpus() {
   static const std::vector<amicus::Release>* corpus = [] {
@@ -108,7 +118,7 @@ void BM_Legislation(benchmark::State& state) {
     for (const amicus::Release& r : Corpus()) {
       out.clear();
       spans.clear();
-      amicus::internal::ExtractLegislation(r.text, &out, &spans);
+      amicus::internal::ExtractLegislation(r.text, Knowledge().acts, &out, &spans);
       benchmark::DoNotOptimize(out.data());
     }
   }

@@ -75,8 +75,10 @@ class Extractor {
   Entities Extract(const Release& release) const;
 
  private:
+  struct Finders;
   explicit Extractor(std::shared_ptr<const KnowledgeBase> kb);
   std::shared_ptr<const KnowledgeBase> kb_;
+  std::unique_ptr<const Finders> finders_;
 };
 
 // One JSON object (no newline) in the gold schema of docs/contract.md:

@@ -4,6 +4,7 @@
 // only then is the neighbourhood parsed. No regular expressions, no
 // allocation except for the mentions that are emitted.
 #include "extract/dates.h"
+#include "extract/knowledge_base.h"
 
 #include <algorithm>
 #include <array>
@@ -432,9 +433,9 @@ Pub ParsePublished(std::string_view p) {
   return out;
 }
 
-class DateFinder {
+class DateScanner {
  public:
-  DateFinder(std::string_view text, const Pub& pub, const std::vector<TextSpan>& taken,
+  DateScanner(std::string_view text, const Pub& pub, const std::vector<TextSpan>& taken,
              std::vector<DateMention>* out)
       : t_(text), pub_(pub), taken_(taken), out_(out) {}
 
@@ -1316,8 +1317,14 @@ class DateFinder {
 void ExtractDates(std::string_view text, std::string_view published, std::string_view /*language*/,
                   const std::vector<TextSpan>& taken, std::vector<DateMention>* out) {
   if (out == nullptr) return;
-  DateFinder finder(text, ParsePublished(published), taken, out);
+  DateScanner finder(text, ParsePublished(published), taken, out);
   finder.Run();
+}
+
+Status DateKnowledge::Load(const KnowledgeFiles&, const Lexicon&) { return Status::OK(); }
+
+void DateFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
+  ExtractDates(doc.text, doc.published, doc.ctx.language, claims->law_spans, &out->dates);
 }
 
 }  // namespace amicus::internal

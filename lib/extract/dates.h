@@ -21,9 +21,19 @@
 #include <vector>
 
 #include "amicus/extract.h"
+#include "amicus/status.h"
+#include "extract/finder.h"
+#include "extract/knowledge_file.h"
+#include "extract/lexicon.h"
 #include "extract/span.h"
 
 namespace amicus::internal {
+
+// The word classes of this finder (words_dates.tsv), resolved once at load.
+class DateKnowledge {
+ public:
+  Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
+};
 
 // Appends the date mentions of `text` to `out`. `published` is the release
 // date "YYYY-MM-DD"; when it is empty or malformed, mentions that need an
@@ -33,6 +43,16 @@ namespace amicus::internal {
 // (legislation such as "Local Law 58 of 2014") are skipped.
 void ExtractDates(std::string_view text, std::string_view published, std::string_view language,
                   const std::vector<TextSpan>& taken, std::vector<DateMention>* out);
+
+// The date finder of the extractor's table (skips legislation mentions).
+class DateFinder : public Finder {
+ public:
+  explicit DateFinder(const KnowledgeBase& kb) : kb_(kb) {}
+  void Find(const ReleaseView& doc, Claims* claims, Entities* out) const override;
+
+ private:
+  const KnowledgeBase& kb_;
+};
 
 }  // namespace amicus::internal
 

@@ -42,6 +42,12 @@ Status KnowledgeFiles::FromDirectory(const std::string& dir, KnowledgeFiles* out
   return Status::OK();
 }
 
+std::vector<std::string> KnowledgeFiles::Names() const {
+  std::vector<std::string> names;
+  for (const auto& f : files_) names.push_back(f.first);
+  return names;
+}
+
 Status KnowledgeFiles::ForEachRecord(
     const std::string& name,
     const std::function<Status(const std::vector<std::string_view>&, int)>& on_record) const {

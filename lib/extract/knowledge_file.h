@@ -34,6 +34,8 @@ class KnowledgeFiles {
                                                   int line)>& on_record) const;
 
   bool Has(const std::string& name) const { return files_.count(name) != 0; }
+  // The file names, sorted.
+  std::vector<std::string> Names() const;
 
  private:
   std::map<std::string, std::string> files_;  // name -> content

@@ -10,6 +10,7 @@
 //     forms of a longer name, and by knowledge entries;
 //  3. each group becomes one NamedEntity with a canonical name.
 #include "extract/latin_words.h"
+#include "extract/knowledge_base.h"
 #include "extract/legislation.h"
 
 #include <algorithm>
@@ -72,60 +73,6 @@ bool AllCaps(std::string_view s) {
   return letter;
 }
 
-// ------------------------------------------------------------ knowledge
-
-struct ActEntry {
-  std::string canonical;
-};
-
-class ActKnowledge {
- public:
-  static const ActKnowledge& Get() {
-    static const ActKnowledge* k = new ActKnowledge();
-    return *k;
-  }
-  // Entry index for a folded name/alias, or -1.
-  int Find(const std::string& folded) const {
-    auto it = by_key_.find(folded);
-    return it == by_key_.end() ? -1 : it->second;
-  }
-  const std::string& Canonical(int i) const { return entries_[i].canonical; }
-  // Stand-alone forms ("FOIA", "287(g)"), exact case.
-  bool IsStandalone(std::string_view s) const { return standalone_.count(std::string(s)) != 0; }
-  bool HasStandalone() const { return !standalone_.empty(); }
-
- private:
-  ActKnowledge() {
-    KnowledgeFiles files = KnowledgeFiles::Embedded();
-    if (!files.Has("acts.tsv")) return;
-    Status s = files.ForEachRecord(
-        "acts.tsv", [this](const std::vector<std::string_view>& f, int) -> Status {
-          if (f.empty() || f[0].empty()) return Status::OK();
-          int idx = static_cast<int>(entries_.size());
-          entries_.push_back(ActEntry{std::string(f[0])});
-          by_key_.emplace(Fold(f[0]), idx);
-          for (size_t col = 1; col < f.size() && col <= 2; ++col) {
-            std::string_view rest = f[col];
-            while (!rest.empty()) {
-              size_t bar = rest.find('|');
-              std::string_view a = rest.substr(0, bar);
-              if (!a.empty()) {
-                by_key_.emplace(Fold(a), idx);
-                if (col == 2) standalone_.insert(std::string(a));
-              }
-              if (bar == std::string_view::npos) break;
-              rest.remove_prefix(bar + 1);
-            }
-          }
-          return Status::OK();
-        });
-    (void)s;  // a malformed line only loses knowledge; the finder still works
-  }
-  std::vector<ActEntry> entries_;
-  std::unordered_map<std::string, int> by_key_;
-  std::unordered_set<std::string> standalone_;
-};
-
 // ------------------------------------------------------------ mentions
 
 enum class MType : std::uint8_t { kName, kNickname, kNumber, kPair, kAcronym };
@@ -180,9 +127,9 @@ bool IsRoman(std::string_view w) {
   return true;
 }
 
-class LegislationFinder {
+class LegislationScanner {
  public:
-  explicit LegislationFinder(std::string_view t) : t_(t), kb_(ActKnowledge::Get()) {}
+  LegislationScanner(std::string_view t, const ActKnowledge& kb) : t_(t), kb_(kb) {}
 
   void Run(std::vector<NamedEntity>* out, std::vector<TextSpan>* spans) {
     Scan();
@@ -1004,11 +951,45 @@ class LegislationFinder {
 
 }  // namespace
 
-void ExtractLegislation(std::string_view text, std::vector<NamedEntity>* out,
+Status ActKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
+  return files.ForEachRecord("acts.tsv", [this](const std::vector<std::string_view>& f, int) -> Status {
+    if (f.empty() || f[0].empty()) return Status::Corruption("empty act name");
+    int idx = static_cast<int>(entries_.size());
+    entries_.push_back(std::string(f[0]));
+    by_key_.emplace(Fold(f[0]), idx);
+    for (size_t col = 1; col < f.size() && col <= 2; ++col) {
+      std::string_view rest = f[col];
+      while (!rest.empty()) {
+        size_t bar = rest.find('|');
+        std::string_view a = rest.substr(0, bar);
+        if (!a.empty()) {
+          by_key_.emplace(Fold(a), idx);
+          if (col == 2) standalone_.insert(std::string(a));
+        }
+        if (bar == std::string_view::npos) break;
+        rest.remove_prefix(bar + 1);
+      }
+    }
+    return Status::OK();
+  });
+}
+
+int ActKnowledge::Find(const std::string& folded) const {
+  auto it = by_key_.find(folded);
+  return it == by_key_.end() ? -1 : it->second;
+}
+
+void ExtractLegislation(std::string_view text, const ActKnowledge& kb, std::vector<NamedEntity>* out,
                         std::vector<TextSpan>* mention_spans) {
   if (out == nullptr) return;
-  LegislationFinder finder(text);
+  LegislationScanner finder(text, kb);
   finder.Run(out, mention_spans);
+}
+
+void LegislationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
+  ExtractLegislation(doc.text, kb_.acts, &out->legislation, &claims->law_spans);
+  NormalizeSpans(&claims->law_spans);
+  claims->Take(claims->law_spans);
 }
 
 }  // namespace amicus::internal

@@ -2,6 +2,7 @@
 // "dollars"/"dólares"; the amount is parsed forwards from '$' or backwards
 // from the currency word over number words. No regular expressions.
 #include "extract/latin_words.h"
+#include "extract/knowledge_base.h"
 #include "extract/money.h"
 
 #include <cmath>
@@ -142,9 +143,9 @@ bool SameLower(std::string_view a, std::string_view b) {
   return true;
 }
 
-class MoneyFinder {
+class MoneyScanner {
  public:
-  MoneyFinder(std::string_view t, bool spanish, std::vector<MoneyMention>* out)
+  MoneyScanner(std::string_view t, bool spanish, std::vector<MoneyMention>* out)
       : t_(t), spanish_(spanish), out_(out) {}
 
   void Run() {
@@ -395,8 +396,14 @@ class MoneyFinder {
 
 void ExtractMoney(std::string_view text, std::string_view language, std::vector<MoneyMention>* out) {
   if (out == nullptr) return;
-  MoneyFinder finder(text, language == "es"sv, out);
+  MoneyScanner finder(text, language == "es"sv, out);
   finder.Run();
+}
+
+Status MoneyKnowledge::Load(const KnowledgeFiles&, const Lexicon&) { return Status::OK(); }
+
+void MoneyFinder::Find(const ReleaseView& doc, Claims*, Entities* out) const {
+  ExtractMoney(doc.text, doc.ctx.language, &out->money);
 }
 
 }  // namespace amicus::internal

@@ -16,12 +16,33 @@
 
 #include "amicus/extract.h"
 
+#include "amicus/status.h"
+#include "extract/finder.h"
+#include "extract/knowledge_file.h"
+#include "extract/lexicon.h"
+
 namespace amicus::internal {
+
+// The word classes of this finder (words_money.tsv), resolved once at load.
+class MoneyKnowledge {
+ public:
+  Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
+};
 
 // Appends the money mentions of `text` to `out`. `language` ("en"/"es")
 // decides how "1.500" reads when it has no multiplier word (Spanish uses
 // the period as a thousands separator); both vocabularies are recognized.
 void ExtractMoney(std::string_view text, std::string_view language, std::vector<MoneyMention>* out);
+
+// The money finder of the extractor's table (claims nothing).
+class MoneyFinder : public Finder {
+ public:
+  explicit MoneyFinder(const KnowledgeBase& kb) : kb_(kb) {}
+  void Find(const ReleaseView& doc, Claims* claims, Entities* out) const override;
+
+ private:
+  const KnowledgeBase& kb_;
+};
 
 }  // namespace amicus::internal
 

@@ -1,4 +1,6 @@
 #include "extract/organizations.h"
+#include "amicus/text.h"
+#include "extract/knowledge_base.h"
 
 #include <algorithm>
 #include <cstring>
@@ -148,7 +150,7 @@ struct Seg {
 
 }  // namespace
 
-Status OrgKnowledge::Load(const KnowledgeFiles& files) {
+Status OrgKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
   Status st = files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.empty() || f[0].empty()) return Status::Corruption("agencies.tsv:" + std::to_string(line) + ": empty name");
     Agency a;
@@ -677,6 +679,22 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
     if (!merged[k]) kept.push_back(std::move(ents[k]));
   }
   *out = std::move(kept);
+}
+
+void OrganizationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
+  std::vector<TextSpan> spans;
+  FindOrganizations(doc.text, *doc.toks, *doc.fold, kb_.words, kb_.orgs, doc.ctx, claims->taken, &out->organizations,
+                    &spans);
+  claims->Take(spans);
+  // A state attorney general's office is named with its state, as the
+  // guideline does ("Office of the New York State Attorney General").
+  if (doc.ctx.state_name.empty()) return;
+  for (NamedEntity& org : out->organizations) {
+    const std::string key = NameKey(org.name);
+    if (key != "office of the attorney general" && key != "attorney general's office") continue;
+    org.aliases.insert(org.aliases.begin(), org.name);
+    org.name = "Office of the " + doc.ctx.state_name + " Attorney General";
+  }
 }
 
 }  // namespace amicus::internal

@@ -18,13 +18,16 @@
 
 #include "amicus/extract.h"
 #include "extract/people_orgs_common.h"
+#include "extract/finder.h"
 #include "extract/span.h"
+
+#include "extract/lexicon.h"
 
 namespace amicus::internal {
 
 class OrgKnowledge {
  public:
-  Status Load(const KnowledgeFiles& files);
+  Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
 
   struct Agency {
     std::string canonical;
@@ -49,6 +52,16 @@ class OrgKnowledge {
 void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
                        const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
                        std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans);
+
+// The organization finder of the extractor's table (claims every mention).
+class OrganizationFinder : public Finder {
+ public:
+  explicit OrganizationFinder(const KnowledgeBase& kb) : kb_(kb) {}
+  void Find(const ReleaseView& doc, Claims* claims, Entities* out) const override;
+
+ private:
+  const KnowledgeBase& kb_;
+};
 
 }  // namespace amicus::internal
 

@@ -1,4 +1,5 @@
 #include "extract/people.h"
+#include "extract/knowledge_base.h"
 
 #include <string_view>
 #include <unordered_map>
@@ -61,7 +62,7 @@ std::vector<std::string> SplitComma(std::string_view s) {
 
 }  // namespace
 
-Status PeopleKnowledge::Load(const KnowledgeFiles& files) {
+Status PeopleKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
   return files.ForEachRecord("officeholders.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.size() < 2) {
       return Status::Corruption("officeholders.tsv:" + std::to_string(line) +
@@ -284,6 +285,14 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
   }
   *out = std::move(set.entities());
   if (mention_spans != nullptr) mention_spans->insert(mention_spans->end(), spans.begin(), spans.end());
+}
+
+void PeopleFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
+  // A surname ("Paxton", "Ferguson") is not a place: the spans are claimed.
+  std::vector<TextSpan> spans;
+  FindPeople(doc.text, *doc.toks, *doc.fold, kb_.words, kb_.people, kb_.places.get(), doc.ctx, claims->taken,
+             &out->people, &spans);
+  claims->Take(spans);
 }
 
 }  // namespace amicus::internal

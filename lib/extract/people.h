@@ -15,13 +15,16 @@
 
 #include "amicus/extract.h"
 #include "extract/people_orgs_common.h"
+#include "extract/finder.h"
 #include "extract/span.h"
+
+#include "extract/lexicon.h"
 
 namespace amicus::internal {
 
 class PeopleKnowledge {
  public:
-  Status Load(const KnowledgeFiles& files);
+  Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
 
   struct Officeholder {
     std::string name, surname;
@@ -52,6 +55,16 @@ void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::
                 const WordTables& words, const PeopleKnowledge& kb, const Gazetteer* places, const DocContext& ctx,
                 const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
                 std::vector<TextSpan>* mention_spans);
+
+// The people finder of the extractor's table (claims every name mention).
+class PeopleFinder : public Finder {
+ public:
+  explicit PeopleFinder(const KnowledgeBase& kb) : kb_(kb) {}
+  void Find(const ReleaseView& doc, Claims* claims, Entities* out) const override;
+
+ private:
+  const KnowledgeBase& kb_;
+};
 
 }  // namespace amicus::internal
 

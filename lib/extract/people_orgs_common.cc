@@ -53,7 +53,7 @@ void EntitySet::AddAlias(std::size_t idx, std::string_view surface) {
   by_key_.Emplace(key, idx);
 }
 
-Status WordTables::Load(const KnowledgeFiles& files) {
+Status WordTables::Load(const KnowledgeFiles& files, const Lexicon&) {
   Status s = files.ForEachRecord("titles.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.size() < 2) return Status::Corruption("titles.tsv:" + std::to_string(line) + ": expected title<TAB>kind");
     std::string key = FoldKey(f[0]);

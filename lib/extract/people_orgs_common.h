@@ -12,6 +12,7 @@
 #include "amicus/extract.h"
 #include "amicus/status.h"
 #include "extract/knowledge_file.h"
+#include "extract/lexicon.h"
 #include "extract/scan.h"
 #include "extract/span.h"
 #include "util/string_table.h"
@@ -33,7 +34,7 @@ struct DocContext {
 // Titles ("Mayor", "Council Member", "concejal") and organization words.
 class WordTables {
  public:
-  Status Load(const KnowledgeFiles& files);
+  Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
 
   // Longest title starting at token i (folded, case-insensitive); returns the
   // number of tokens (0 when none) and whether it is a public office.

@@ -1,5 +1,6 @@
 // Gazetteer loading and the location finder. See places.h.
 #include "extract/places.h"
+#include "extract/knowledge_base.h"
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +64,7 @@ void Gazetteer::Index(const std::string& surface, int id) {
   max_tokens_ = std::max(max_tokens_, n);
 }
 
-Status Gazetteer::Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* out) {
+Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_ptr<Gazetteer>* out) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   auto need = [](const std::vector<std::string_view>& f, std::size_t n) {
     return f.size() >= n ? Status::OK()
@@ -1324,6 +1325,10 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     if (mention_spans) mention_spans->push_back(TextSpan{m.begin, m.end});
   }
   for (NamedEntity& e : ents) out->push_back(std::move(e));
+}
+
+void LocationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
+  ExtractLocations(doc.text, *kb_.places, doc.dateline, claims->taken, &out->locations, nullptr);
 }
 
 }  // namespace amicus::internal

@@ -32,6 +32,8 @@
 #include "amicus/extract.h"
 #include "amicus/status.h"
 #include "extract/knowledge_file.h"
+#include "extract/lexicon.h"
+#include "extract/finder.h"
 #include "extract/span.h"
 #include "util/string_table.h"
 
@@ -67,7 +69,7 @@ void AppendFoldedPlace(std::string_view s, std::string* out);
 
 class Gazetteer {
  public:
-  static Status Load(const KnowledgeFiles& files, std::unique_ptr<Gazetteer>* out);
+  static Status Load(const KnowledgeFiles& files, const Lexicon& lexicon, std::unique_ptr<Gazetteer>* out);
 
   // True when `surface` is (any form of) a known place name: a state, city,
   // county, borough, neighborhood, region, country or foreign place.
@@ -137,6 +139,16 @@ struct DatelineMatch {
 void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
                       const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
                       std::vector<TextSpan>* mention_spans);
+
+// The location finder of the extractor's table (the dateline place first).
+class LocationFinder : public Finder {
+ public:
+  explicit LocationFinder(const KnowledgeBase& kb) : kb_(kb) {}
+  void Find(const ReleaseView& doc, Claims* claims, Entities* out) const override;
+
+ private:
+  const KnowledgeBase& kb_;
+};
 
 }  // namespace amicus::internal
 

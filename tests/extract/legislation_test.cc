@@ -1,5 +1,6 @@
 // Legislation finder: table-driven; cases written for this test, not from the gold.
 #include "extract/legislation.h"
+#include "test_gazetteer.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@ struct Case {
 std::vector<std::vector<std::string>> FindLaws(const std::string& text) {
   std::vector<NamedEntity> out;
   std::vector<TextSpan> spans;
-  ExtractLegislation(text, &out, &spans);
+  ExtractLegislation(text, TestKnowledge().acts, &out, &spans);
   std::vector<std::vector<std::string>> got;
   for (const NamedEntity& e : out) {
     std::vector<std::string> row{e.name};
@@ -97,7 +98,7 @@ TEST(LegislationTest, SpansCoverEveryMention) {
   std::string text = "The Protect Kids Act (SB 12) and SB 12 again.";
   std::vector<NamedEntity> out;
   std::vector<TextSpan> spans;
-  ExtractLegislation(text, &out, &spans);
+  ExtractLegislation(text, TestKnowledge().acts, &out, &spans);
   ASSERT_EQ(out.size(), 1u);
   std::vector<std::string> got;
   for (const TextSpan& s : spans) got.push_back(text.substr(s.begin, s.end - s.begin));
