@@ -18,9 +18,19 @@
 namespace amicus {
 namespace {
 
-// Runs the extractor over an annotated JSONL file and checks the targets of
-// issue 4 with the reference protocol.
-void CheckTargets(const std::string& gold_path, int expected_docs) {
+// The figures a set must reach. The defaults are the targets of text written
+// to the guideline (issue 4); the real sets have their own, raised as the
+// extractor improves (tests/data/real/README.md).
+struct Targets {
+  double overall = 0.93;
+  double category = 0.85;   // every category's F1
+  double canonical = 0.90;  // every named category's canonical accuracy
+  double dateline = 0.97;
+};
+
+// Runs the extractor over an annotated JSONL file and checks `targets` with
+// the reference protocol.
+void CheckTargets(const std::string& gold_path, int expected_docs, const Targets& targets = Targets()) {
   std::unique_ptr<Extractor> extractor;
   Status st = Extractor::Create(&extractor);
   ASSERT_TRUE(st.ok()) << st.ToString();
@@ -62,13 +72,13 @@ void CheckTargets(const std::string& gold_path, int expected_docs) {
   ASSERT_TRUE(st.ok()) << st.ToString();
   std::cout << FormatScore(score);
 
-  EXPECT_GE(score.overall.f1(), 0.93);
+  EXPECT_GE(score.overall.f1(), targets.overall);
   for (const std::string& cat : ScoreCategories()) {
     const CategoryScore& c = score.categories.at(cat);
-    EXPECT_GE(c.f1(), 0.85) << cat;
-    if (cat != "dates" && cat != "money") EXPECT_GE(c.canonical_accuracy(), 0.90) << cat;
+    EXPECT_GE(c.f1(), targets.category) << cat;
+    if (cat != "dates" && cat != "money") EXPECT_GE(c.canonical_accuracy(), targets.canonical) << cat;
   }
-  EXPECT_GE(score.dateline_accuracy(), 0.97);
+  EXPECT_GE(score.dateline_accuracy(), targets.dateline);
 }
 
 TEST(QualityGateTest, GoldReleasesMeetTheTargets) {
@@ -89,6 +99,19 @@ TEST(QualityGateTest, SecondDevelopmentSetMeetsTheTargets) {
 // The third hand-written set (tests/data/dev3/README.md), first scored blind.
 TEST(QualityGateTest, ThirdDevelopmentSetMeetsTheTargets) {
   CheckTargets(std::string(AMICUS_TEST_DATA) + "/dev3/releases.jsonl", 10);
+}
+
+// Real releases, written by their publishers and annotated to the guideline
+// (tests/data/real/README.md). Blind: overall 0.774. The floor below is what
+// the extractor reaches now, so that no change loses ground; the issue's
+// targets (overall 0.93, every category 0.88) are the aim.
+TEST(QualityGateTest, RealReleasesHoldTheirGround) {
+  Targets floor;
+  floor.overall = 0.77;
+  floor.category = 0.53;
+  floor.canonical = 0.78;
+  floor.dateline = 0.80;
+  CheckTargets(std::string(AMICUS_TEST_DATA) + "/real/releases.jsonl", 82, floor);
 }
 
 // Any other annotated file, such as a held-out set:
