@@ -2,8 +2,11 @@
 #include <iostream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "amicus/extract.h"
 #include "amicus/ingest.h"
+#include "amicus/text.h"
 #include "cli_common.h"
 
 namespace po = boost::program_options;
@@ -73,6 +76,21 @@ void PrintText(const amicus::Release& r, const amicus::Entities& e, bool color) 
   std::cout << "\n";
 }
 
+// --format meta: what the readers made of the release, without extraction.
+// The language is the one amicus-index would store.
+std::string MetaJson(const amicus::Release& r) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["source"] = r.source;
+  j["title"] = r.title;
+  j["published"] = r.published;
+  j["organization"] = r.organization;
+  j["url"] = r.url;
+  j["language"] = r.language.empty() ? amicus::DetectLanguage(r.title + "\n" + r.text.substr(0, 4096)) : r.language;
+  j["text_bytes"] = r.text.size();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,13 +103,16 @@ int main(int argc, char** argv) {
   visible.add_options()("help,h", "show this help");
   amicus::cli::AddInputOptions(&visible, &ingest, &format);
   visible.add_options()("format", po::value(&output)->default_value("jsonl"),
-                        "output: jsonl (one object per release), json (one array), text or csv");
+                        "output: jsonl (one object per release), json (one array), text, csv, or meta (what was read: "
+                        "id, source, title, published, organization, url, language; no extraction)");
   po::variables_map vm;
   int rc = amicus::cli::ParseCommandLine(
       tool, argc, argv, visible, "input", &inputs, "amicus-extract [--published DATE] INPUT...",
       "Prints one JSON object per release: id, dateline, people, organizations,\n"
       "legislation, locations, dates and money (docs/contract.md). --format csv prints\n"
       "one row per entity: id, category, name, aliases (separated by \"; \"), value.\n"
+      "--format meta prints, per release, what the readers found: id, source, title,\n"
+      "published, organization, url, language (as amicus-index stores it).\n"
       "Exit status: 0 when every release was read, 1 when some input was skipped,\n"
       "2 on a bad command line.\n",
       &vm);
@@ -101,12 +122,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!amicus::cli::FinishInputOptions(tool, format, &ingest)) return 2;
-  amicus::cli::OutputFormat out_format;
-  if (!amicus::cli::ParseOutputFormat(tool, output, &out_format)) return 2;
+  const bool meta = output == "meta";
+  amicus::cli::OutputFormat out_format = amicus::cli::OutputFormat::kJsonl;
+  if (!meta && !amicus::cli::ParseOutputFormat(tool, output, &out_format)) return 2;
   const bool color = out_format == amicus::cli::OutputFormat::kText && amicus::cli::UseColor();
 
   std::unique_ptr<amicus::Extractor> extractor;
-  amicus::Status s = amicus::Extractor::Create(&extractor);
+  amicus::Status s = meta ? amicus::Status::OK() : amicus::Extractor::Create(&extractor);
   if (!s.ok()) {
     std::cerr << tool << ": " << s.ToString() << "\n";
     return 1;
@@ -117,13 +139,18 @@ int main(int argc, char** argv) {
   s = amicus::ReadReleases(
       inputs, ingest,
       [&](amicus::Release&& r) {
+        ++releases;
+        if (meta) {
+          std::cout << MetaJson(r) << "\n";
+          return true;
+        }
         amicus::Entities e = extractor->Extract(r);
         switch (out_format) {
           case amicus::cli::OutputFormat::kJsonl:
             std::cout << amicus::EntitiesToJson(r.id, e) << "\n";
             break;
           case amicus::cli::OutputFormat::kJson:
-            std::cout << (releases ? ",\n" : "\n") << amicus::EntitiesToJson(r.id, e);
+            std::cout << (releases > 1 ? ",\n" : "\n") << amicus::EntitiesToJson(r.id, e);
             break;
           case amicus::cli::OutputFormat::kCsv:
             PrintCsv(r.id, e);
@@ -132,7 +159,6 @@ int main(int argc, char** argv) {
             PrintText(r, e, color);
             break;
         }
-        ++releases;
         return true;
       },
       [&](const amicus::IngestProblem& p) {

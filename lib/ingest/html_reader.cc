@@ -861,12 +861,209 @@ void SplitTitleAndSite(std::string_view title, std::string_view known_site, std:
   if (site != nullptr) *site = std::move(name);
 }
 
+namespace {
+
+// Reads one parsed page into a release, a field at a time (each method's
+// comment at the top of this file says where the field comes from).
+class PageReader {
+ public:
+  PageReader(const PageScan& scan, const JsonLdInfo& ld, const IngestOptions& options)
+      : scan_(scan), ld_(ld), options_(options) {}
+
+  // Returns "" and fills *r, or what is wrong and what to do.
+  std::string Read(Release* r) {
+    ReadLanguage(r);
+    ReadOrganization(r);
+    container_ = ChooseContainer(scan_);
+    scope_ = container_.node != nullptr ? ScopeOf(container_.node) : scan_.body;
+    FindHeadline();
+    ReadTitle(r);
+    ReadUrl(r);
+    ReadPublished(r);
+    ReadText(r);
+    if (r->text.empty()) {
+      return "no article text found in the page" + (r->title.empty() ? std::string() : " \"" + r->title + "\"") +
+             "; skipped. If the site builds its pages with JavaScript, save the page from a browser after it has "
+             "loaded, or convert it to JSONL";
+    }
+    return "";
+  }
+
+ private:
+  // Language first: it decides how "10/02/2026" is read.
+  void ReadLanguage(Release* r) {
+    r->language = PrimaryLanguage(HtmlAttr(scan_.html, "lang"));
+    if (r->language.empty()) r->language = PrimaryLanguage(HtmlAttr(scan_.html, "xml:lang"));
+    if (r->language.empty()) r->language = PrimaryLanguage(Meta(scan_, {"content-language", "language", "dc.language"}));
+    if (r->language.empty()) r->language = PrimaryLanguage(Meta(scan_, {"og:locale"}));
+    if (r->language.empty()) r->language = PrimaryLanguage(ld_.language);
+    day_first_ = r->language == "es";
+  }
+
+  void ReadOrganization(Release* r) {
+    std::string title_page, title_site;
+    SplitTitleAndSite(scan_.title_tag, "", &title_page, &title_site);
+    title_page_ = title_page;
+    for (const std::string& candidate :
+         {Meta(scan_, {"og:site_name"}), ld_.publisher, ld_.author_org, ld_.organization, ld_.website,
+          Meta(scan_, {"publisher", "dc.publisher", "dcterms.publisher", "application-name"}), title_site}) {
+      if (!candidate.empty()) {
+        r->organization = Clean(candidate);
+        break;
+      }
+    }
+  }
+
+  // The article's <h1>: inside the article first, else outside the site's
+  // header, else any.
+  void FindHeadline() {
+    const GumboNode* h1 = nullptr;
+    for (int pass = 0; pass < 3 && h1 == nullptr; ++pass) {
+      for (const GumboNode* n : scan_.h1s) {
+        if (pass == 0 && !IsAncestorOrSelf(scope_, n)) continue;
+        if (pass == 1 && InSiteHeader(n)) continue;
+        if (!HtmlInlineText(n).empty()) {
+          h1 = n;
+          break;
+        }
+      }
+    }
+    h1_text_ = h1 != nullptr ? HtmlInlineText(h1) : std::string();
+    // An unclosed <h1> swallows the article on broken pages; that is no title.
+    constexpr std::size_t kMaxTitle = 300;
+    if (h1_text_.size() > kMaxTitle) h1_text_.clear();
+  }
+
+  void ReadTitle(Release* r) {
+    for (const std::string& candidate :
+         {Meta(scan_, {"og:title"}), Meta(scan_, {"twitter:title"}), ld_.headline, h1_text_, title_page_}) {
+      if (!candidate.empty()) {
+        SplitTitleAndSite(candidate, r->organization, &r->title, nullptr);
+        if (!r->title.empty()) break;
+      }
+    }
+  }
+
+  void ReadUrl(Release* r) {
+    for (const std::string& candidate : {scan_.canonical, Meta(scan_, {"og:url"})}) {
+      if (!candidate.empty() && !IsHomePage(candidate)) {
+        r->url = candidate;
+        break;
+      }
+    }
+  }
+
+  // 1. <time datetime> in the article, the one marked published first.
+  std::string TimeInArticle() const {
+    const TimeElement* in_scope = nullptr;
+    for (const TimeElement& t : scan_.times) {
+      if (scope_ == nullptr || !IsAncestorOrSelf(scope_, t.node)) continue;
+      const std::string cls = ToLower(HtmlAttr(t.node, "class"));
+      if (cls.find("updated") != std::string::npos || cls.find("modified") != std::string::npos) continue;
+      const bool marked = cls.find("publish") != std::string::npos || cls.find("entry-date") != std::string::npos ||
+                          gumbo_get_attribute(&t.node->v.element.attributes, "pubdate") != nullptr ||
+                          ContainsLowerCase(HtmlAttr(t.node, "itemprop"), "datepublished");
+      if (in_scope == nullptr || marked) in_scope = &t;
+      if (marked) break;
+    }
+    return in_scope != nullptr ? NormalizeDate(in_scope->datetime, day_first_) : std::string();
+  }
+
+  // 2. Metadata that says "published"; 3. generic date metadata.
+  std::string DateInMetadata() const {
+    std::string d = NormalizeDate(
+        Meta(scan_, {"article:published_time", "og:article:published_time", "article:published", "datepublished"}),
+        day_first_);
+    for (std::size_t i = 0; d.empty() && i < scan_.item_published.size(); ++i) {
+      d = NormalizeDate(scan_.item_published[i], day_first_);
+    }
+    if (d.empty()) d = NormalizeDate(ld_.published, day_first_);
+    if (d.empty()) {
+      d = NormalizeDate(Meta(scan_, {"date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued",
+                                     "dcterms.created", "publish-date", "publish_date", "pubdate", "publication_date",
+                                     "citation_publication_date", "parsely-pub-date", "sailthru.date"}),
+                        day_first_);
+    }
+    return d;
+  }
+
+  // 4. A date written near the top of the article.
+  std::string DateNearTitle(const std::string& title) const {
+    if (scope_ == nullptr) return "";
+    const std::vector<HtmlParagraph> lines = HtmlParagraphs(scope_, HtmlTextMode::kDates);
+    std::size_t begin = 0, end = 12;
+    if (scope_ == scan_.body) {
+      // Whole page: look around the title (press pages put the date just
+      // above or below it), or at the top when the title is not found.
+      const std::string want = Comparable(h1_text_.empty() ? title : h1_text_);
+      end = 20;
+      for (std::size_t i = 0; !want.empty() && i < lines.size(); ++i) {
+        if (Comparable(lines[i].text) == want) {
+          begin = i >= 3 ? i - 3 : 0;
+          end = i + 12;
+          break;
+        }
+      }
+    }
+    return VisibleDate(lines, begin, end, day_first_);
+  }
+
+  void ReadPublished(Release* r) const {
+    r->published = TimeInArticle();
+    if (r->published.empty()) r->published = DateInMetadata();
+    if (r->published.empty()) r->published = DateNearTitle(r->title);
+    // 5. Any <time datetime> outside chrome.
+    for (std::size_t i = 0; r->published.empty() && i < scan_.times.size(); ++i) {
+      r->published = NormalizeDate(scan_.times[i].datetime, day_first_);
+    }
+    if (r->published.empty()) r->published = options_.default_published;
+  }
+
+  void ReadText(Release* r) const {
+    const std::string title_key = Comparable(r->title);
+    const std::string h1_key = Comparable(h1_text_);
+    bool leading = true;
+    for (const HtmlParagraph& p : container_.paragraphs) {
+      if (p.letters == 0) continue;  // "###", "* * *", separators
+      if (p.text.size() <= 6 && Comparable(p.text) == "30") continue;  // "-30-", the wire's end mark
+      // Menus: in coarse containers, paragraphs that are mostly links.
+      if (container_.rank >= 2 && p.link_letters * 10 >= p.letters * 7) continue;
+      if (leading) {
+        const std::string key = Comparable(p.text);
+        if (key == title_key || key == h1_key || IsHeaderExtra(p.text, nullptr)) continue;
+        // A short date line: "Publicado: 10/02/2026", "Posted Feb. 10, 2026 by Staff".
+        constexpr std::size_t kDateLine = 80;
+        if (p.text.size() <= kDateLine && !FindDateInText(p.text, day_first_).empty()) continue;
+        leading = false;
+      }
+      if (!r->text.empty()) r->text += "\n\n";
+      r->text += p.text;
+    }
+  }
+
+  const PageScan& scan_;
+  const JsonLdInfo& ld_;
+  const IngestOptions& options_;
+  bool day_first_ = false;
+  std::string title_page_;  // the <title> without the site's name
+  Container container_;
+  const GumboNode* scope_ = nullptr;
+  std::string h1_text_;
+};
+
+}  // namespace
+
 std::string ExtractHtmlRelease(std::string_view raw, const std::string& name, const IngestOptions& options,
-                               Release* out) {
+                               Release* out, std::vector<std::string>* notes) {
   if (Trim(raw).empty()) {
     return "empty page; nothing to read. Check that the file was saved completely";
   }
-  const std::string html = ToUtf8(raw);
+  std::string html = ToUtf8(raw);
+  if (const std::size_t fixed = RepairDoubleEncodedUtf8(&html); fixed > 0 && notes != nullptr) {
+    notes->push_back(std::to_string(fixed) + (fixed == 1 ? " character was" : " characters were") +
+                     " UTF-8 saved twice (read as Windows-1252 and encoded again, as "
+                     "\"\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2\" for \"\xE2\x80\x99\"); repaired");
+  }
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // we never look at parse errors
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
@@ -891,152 +1088,9 @@ std::string ExtractHtmlRelease(std::string_view raw, const std::string& name, co
   Release r;
   r.source = name;
   r.line = 0;
-
-  // Language first: it decides how "10/02/2026" is read.
-  r.language = PrimaryLanguage(HtmlAttr(scan.html, "lang"));
-  if (r.language.empty()) r.language = PrimaryLanguage(HtmlAttr(scan.html, "xml:lang"));
-  if (r.language.empty()) r.language = PrimaryLanguage(Meta(scan, {"content-language", "language", "dc.language"}));
-  if (r.language.empty()) r.language = PrimaryLanguage(Meta(scan, {"og:locale"}));
-  if (r.language.empty()) r.language = PrimaryLanguage(ld.language);
-  const bool day_first = r.language == "es";
-
-  // Organization.
-  std::string title_page, title_site;
-  SplitTitleAndSite(scan.title_tag, "", &title_page, &title_site);
-  for (const std::string& candidate :
-       {Meta(scan, {"og:site_name"}), ld.publisher, ld.author_org, ld.organization, ld.website,
-        Meta(scan, {"publisher", "dc.publisher", "dcterms.publisher", "application-name"}), title_site}) {
-    if (!candidate.empty()) {
-      r.organization = Clean(candidate);
-      break;
-    }
-  }
-
-  // The article.
-  Container container = ChooseContainer(scan);
-  const GumboNode* scope = container.node != nullptr ? ScopeOf(container.node) : scan.body;
-
-  const GumboNode* h1 = nullptr;
-  for (int pass = 0; pass < 3 && h1 == nullptr; ++pass) {
-    for (const GumboNode* n : scan.h1s) {
-      if (pass == 0 && !IsAncestorOrSelf(scope, n)) continue;
-      if (pass == 1 && InSiteHeader(n)) continue;
-      if (!HtmlInlineText(n).empty()) {
-        h1 = n;
-        break;
-      }
-    }
-  }
-  std::string h1_text = h1 != nullptr ? HtmlInlineText(h1) : std::string();
-  // An unclosed <h1> swallows the article on broken pages; that is no title.
-  constexpr std::size_t kMaxTitle = 300;
-  if (h1_text.size() > kMaxTitle) h1_text.clear();
-
-  // Title.
-  for (const std::string& candidate :
-       {Meta(scan, {"og:title"}), Meta(scan, {"twitter:title"}), ld.headline, h1_text, title_page}) {
-    if (!candidate.empty()) {
-      SplitTitleAndSite(candidate, r.organization, &r.title, nullptr);
-      if (!r.title.empty()) break;
-    }
-  }
-
-  // URL.
-  for (const std::string& candidate : {scan.canonical, Meta(scan, {"og:url"})}) {
-    if (!candidate.empty() && !IsHomePage(candidate)) {
-      r.url = candidate;
-      break;
-    }
-  }
-
-  // Publication date.
-  {
-    // 1. <time datetime> in the article, the one marked published first.
-    const TimeElement* in_scope = nullptr;
-    for (const TimeElement& t : scan.times) {
-      if (scope == nullptr || !IsAncestorOrSelf(scope, t.node)) continue;
-      const std::string cls = ToLower(HtmlAttr(t.node, "class"));
-      if (cls.find("updated") != std::string::npos || cls.find("modified") != std::string::npos) continue;
-      const bool marked = cls.find("publish") != std::string::npos || cls.find("entry-date") != std::string::npos ||
-                          gumbo_get_attribute(&t.node->v.element.attributes, "pubdate") != nullptr ||
-                          ContainsLowerCase(HtmlAttr(t.node, "itemprop"), "datepublished");
-      if (in_scope == nullptr || marked) in_scope = &t;
-      if (marked) break;
-    }
-    if (in_scope != nullptr) r.published = NormalizeDate(in_scope->datetime, day_first);
-    // 2. Metadata that says "published".
-    if (r.published.empty()) {
-      r.published = NormalizeDate(
-          Meta(scan, {"article:published_time", "og:article:published_time", "article:published", "datepublished"}),
-          day_first);
-    }
-    for (std::size_t i = 0; r.published.empty() && i < scan.item_published.size(); ++i) {
-      r.published = NormalizeDate(scan.item_published[i], day_first);
-    }
-    if (r.published.empty()) r.published = NormalizeDate(ld.published, day_first);
-    // 3. Generic date metadata.
-    if (r.published.empty()) {
-      r.published = NormalizeDate(Meta(scan, {"date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued",
-                                              "dcterms.created", "publish-date", "publish_date", "pubdate",
-                                              "publication_date", "citation_publication_date", "parsely-pub-date",
-                                              "sailthru.date"}),
-                                  day_first);
-    }
-    // 4. A date written near the top of the article.
-    if (r.published.empty() && scope != nullptr) {
-      const std::vector<HtmlParagraph> lines = HtmlParagraphs(scope, HtmlTextMode::kDates);
-      std::size_t begin = 0, end = 12;
-      if (scope == scan.body) {
-        // Whole page: look around the title (press pages put the date just
-        // above or below it), or at the top when the title is not found.
-        const std::string want = Comparable(h1_text.empty() ? r.title : h1_text);
-        end = 20;
-        for (std::size_t i = 0; !want.empty() && i < lines.size(); ++i) {
-          if (Comparable(lines[i].text) == want) {
-            begin = i >= 3 ? i - 3 : 0;
-            end = i + 12;
-            break;
-          }
-        }
-      }
-      r.published = VisibleDate(lines, begin, end, day_first);
-    }
-    // 5. Any <time datetime> outside chrome.
-    for (std::size_t i = 0; r.published.empty() && i < scan.times.size(); ++i) {
-      r.published = NormalizeDate(scan.times[i].datetime, day_first);
-    }
-    if (r.published.empty()) r.published = options.default_published;
-  }
-
-  // Text.
-  {
-    const std::string title_key = Comparable(r.title);
-    const std::string h1_key = Comparable(h1_text);
-    bool leading = true;
-    for (HtmlParagraph& p : container.paragraphs) {
-      if (p.letters == 0) continue;  // "###", "* * *", separators
-      if (p.text.size() <= 6 && Comparable(p.text) == "30") continue;  // "-30-", the wire's end mark
-      // Menus: in coarse containers, paragraphs that are mostly links.
-      if (container.rank >= 2 && p.link_letters * 10 >= p.letters * 7) continue;
-      if (leading) {
-        const std::string key = Comparable(p.text);
-        if (key == title_key || key == h1_key || IsHeaderExtra(p.text, nullptr)) continue;
-        // A short date line: "Publicado: 10/02/2026", "Posted Feb. 10, 2026 by Staff".
-        constexpr std::size_t kDateLine = 80;
-        if (p.text.size() <= kDateLine && !FindDateInText(p.text, day_first).empty()) continue;
-        leading = false;
-      }
-      if (!r.text.empty()) r.text += "\n\n";
-      r.text += p.text;
-    }
-  }
-  if (r.text.empty()) {
-    return "no article text found in the page" +
-           (r.title.empty() ? std::string() : " \"" + r.title + "\"") +
-           "; skipped. If the site builds its pages with JavaScript, save the page from a browser after it has "
-           "loaded, or convert it to JSONL";
-  }
-
+  PageReader reader(scan, ld, options);
+  std::string why = reader.Read(&r);
+  if (!why.empty()) return why;
   r.id = !r.url.empty() ? HtmlIdFromUrl(r.url) : std::string();
   if (r.id.empty()) r.id = ArchiveReleaseId(ArchiveIdStem(name), 1, r.title);
   *out = std::move(r);
@@ -1059,8 +1113,12 @@ bool ReadHtmlStream(std::istream& in, const std::string& name, const IngestOptio
   }
   if (in.bad()) return reporter->Report(name, 0, "read error; the page may be unreadable", Status::Code::kIOError);
   Release release;
-  const std::string why = ExtractHtmlRelease(data, name, options, &release);
+  std::vector<std::string> notes;
+  const std::string why = ExtractHtmlRelease(data, name, options, &release, &notes);
   if (!why.empty()) return reporter->Report(name, 0, why, Status::Code::kCorruption);
+  for (const std::string& note : notes) {
+    if (!reporter->Report(name, 0, note, Status::Code::kCorruption)) return false;
+  }
   return on_release(std::move(release));
 }
 

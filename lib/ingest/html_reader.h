@@ -16,6 +16,7 @@
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "amicus/ingest.h"
 #include "amicus/release.h"
@@ -31,9 +32,11 @@ constexpr std::size_t kMaxHtmlBytes = std::size_t{50} << 20;
 // Builds the release of one page (see html_reader.cc for where each field
 // comes from). `name` is the page's file name, for the id when the page has
 // no canonical URL and for messages. Returns "" and fills *out, or returns
-// what is wrong and what to do (then *out is unspecified).
+// what is wrong and what to do (then *out is unspecified). What was salvaged
+// on the way (double-encoded characters repaired) is added to *notes, which
+// may be null.
 std::string ExtractHtmlRelease(std::string_view html, const std::string& name, const IngestOptions& options,
-                               Release* out);
+                               Release* out, std::vector<std::string>* notes = nullptr);
 
 // The first date written in `text`: "February 10, 2026", "Feb. 10, 2026",
 // "Tuesday, March 3rd, 2026", "3 March 2026", "10 de febrero de 2026",

@@ -23,6 +23,12 @@ namespace internal {
 std::size_t FindInvalidUtf8(std::string_view s);
 // `s` with every ill-formed sequence replaced by U+FFFD.
 std::string RepairUtf8(std::string_view s);
+// Undoes double encoding in valid UTF-8 text: UTF-8 bytes that were read as
+// Latin-1 or Windows-1252 and saved again as UTF-8 ("Minnesota\u00e2\u0080\u0099s"
+// or "donâ€™t" for "Minnesota’s", "don’t"). Only a run of characters whose
+// bytes form one well-formed multi-byte UTF-8 sequence is replaced, so text
+// in any language is left alone. Returns how many characters were repaired.
+std::size_t RepairDoubleEncodedUtf8(std::string* s);
 
 // ---------------------------------------------------------------- dates
 // True when `s` is exactly "YYYY-MM-DD" and names a real calendar day.

@@ -155,6 +155,83 @@ std::string RepairUtf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The byte that code point `cp` stands for when UTF-8 was read as Latin-1 or
+// Windows-1252, or -1.
+int SingleByteOf(std::uint32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+  // Windows-1252's 0x80-0x9F.
+  static const std::uint16_t kCp1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+                                            0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  for (int b = 0; b < 32; ++b) {
+    if (kCp1252[b] == cp && cp != 0) return 0x80 + b;
+  }
+  return -1;
+}
+
+// Decodes the well-formed UTF-8 sequence at s[i] (len bytes).
+std::uint32_t DecodeAt(std::string_view s, std::size_t i, std::size_t len) {
+  const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
+  if (len == 1) return b(0);
+  if (len == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  if (len == 3) return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+}
+
+// What double-encoded Western text decodes to: Latin letters and signs,
+// general punctuation (quotes, dashes), currency and letterlike symbols
+// (TM). A run that would decode to anything else (a CJK character from
+// "é" and two quotes) is left alone.
+bool IsWesternCharacter(std::uint32_t cp) {
+  return (cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+         (cp >= 0x2100 && cp <= 0x214F);
+}
+
+}  // namespace
+
+std::size_t RepairDoubleEncodedUtf8(std::string* s) {
+  const std::string_view in = *s;
+  // Quick exit: double encoding always leaves a lead byte's character
+  // (U+00C2..U+00F4, encoded C3 82..C3 B4) in the text.
+  if (in.find('\xC3') == std::string_view::npos) return 0;
+  std::string out;
+  std::size_t repaired = 0, i = 0;
+  while (i < in.size()) {
+    const std::size_t len = Utf8SequenceLength(in, i);
+    if (len == 0) {  // not valid UTF-8: leave it as it is
+      out += in[i++];
+      continue;
+    }
+    const int lead = SingleByteOf(DecodeAt(in, i, len));
+    const int need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (need > 0) {
+      std::string bytes(1, static_cast<char>(lead));
+      std::size_t j = i + len;
+      for (int k = 0; k < need && j < in.size(); ++k) {
+        const std::size_t l = Utf8SequenceLength(in, j);
+        const int b = l == 0 ? -1 : SingleByteOf(DecodeAt(in, j, l));
+        if (b < 0x80 || b > 0xBF) break;
+        bytes += static_cast<char>(b);
+        j += l;
+      }
+      if (bytes.size() == static_cast<std::size_t>(need) + 1 && Utf8SequenceLength(bytes, 0) == bytes.size() &&
+          IsWesternCharacter(DecodeAt(bytes, 0, bytes.size()))) {
+        out += bytes;
+        ++repaired;
+        i = j;
+        continue;
+      }
+    }
+    out.append(in.data() + i, len);
+    i += len;
+  }
+  if (repaired > 0) *s = std::move(out);
+  return repaired;
+}
+
 bool IsValidIsoDate(std::string_view s, std::string* why) {
   auto fail = [&](std::string msg) {
     if (why != nullptr) *why = std::move(msg);

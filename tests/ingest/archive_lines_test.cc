@@ -114,6 +114,23 @@ TEST(ArchiveLinesTest, Utf8) {
   EXPECT_EQ(RepairUtf8("a\xE9z"), "a\xEF\xBF\xBDz");
 }
 
+// UTF-8 read as Latin-1 or Windows-1252 and saved again as UTF-8.
+TEST(ArchiveLinesTest, DoubleEncodedUtf8) {
+  // "’" (E2 80 99) read as Latin-1: U+00E2 U+0080 U+0099.
+  std::string s = "Minnesota\xC3\xA2\xC2\x80\xC2\x99s";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 1u);
+  EXPECT_EQ(s, "Minnesota\xE2\x80\x99s");
+  // The same read as Windows-1252: "â€™"; and "Ã©" for "é".
+  s = "don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t caf\xC3\x83\xC2\xA9";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 2u);
+  EXPECT_EQ(s, "don\xE2\x80\x99t caf\xC3\xA9");
+  // Real accented text is left alone, "é" before quotes included.
+  s = "Jos\xC3\xA9\xE2\x80\x99s caf\xC3\xA9 \xC3\x91and\xC3\xBA \xC3\xA9\xE2\x80\x9C\xE2\x80\x9D";
+  const std::string before = s;
+  EXPECT_EQ(RepairDoubleEncodedUtf8(&s), 0u);
+  EXPECT_EQ(s, before);
+}
+
 TEST(ArchiveLinesTest, ProblemToString) {
   IngestProblem p{"a.jsonl", 12, "bad"};
   EXPECT_EQ(p.ToString(), "a.jsonl:12: bad");
