@@ -40,6 +40,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <istream>
 #include <memory>
 #include <string>
@@ -102,6 +103,17 @@ std::string Comparable(std::string_view s) {
     }
   }
   return out;
+}
+
+std::size_t WordCount(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = IsSpace(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 // ------------------------------------------------------------------ encoding
@@ -207,7 +219,8 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-// "2/10/2026", "02.10.2026", "2-10-2026".
+// "2/10/2026", "02.10.2026", "2-10-2026". Dotted dates are day first
+// wherever they are written (the U.S. writes slashes).
 std::string NumericDate(std::string_view t, bool day_first) {
   std::string_view parts[3];
   int n = 0;
@@ -228,6 +241,7 @@ std::string NumericDate(std::string_view t, bool day_first) {
   }
   int a = ToInt(parts[0]), b = ToInt(parts[1]);
   int month = a, day = b;
+  if (sep == '.') day_first = true;
   if (a > 12 || (day_first && b <= 12)) std::swap(month, day);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ToInt(parts[2]), month, day);
@@ -477,6 +491,7 @@ struct TimeElement {
 };
 
 struct PageScan {
+  std::string_view source;  // the page's UTF-8 markup, for the footer's statements
   const GumboNode* html = nullptr;
   const GumboNode* body = nullptr;
   std::string title_tag;
@@ -652,6 +667,120 @@ const GumboNode* ScopeOf(const GumboNode* container) {
   return main != nullptr ? main : container;
 }
 
+// The date that a line starts with ("February 11, 2019 (SAINT PAUL) —",
+// "10.02.2026 – ..."), or "". Its first four words only: a date further on
+// is what the sentence talks about.
+std::string DateAtStart(std::string_view line, bool day_first) {
+  std::size_t end = 0;
+  for (int words = 0; words < 4 && end < line.size(); ++words) {
+    while (end < line.size() && IsSpace(line[end])) ++end;
+    while (end < line.size() && !IsSpace(line[end])) ++end;
+  }
+  const std::string_view head = line.substr(0, end);
+  std::string date = FindDateInText(head, day_first);
+  if (date.empty()) return "";
+  // The date must begin with the line's first word: "On March 3, 2026, the
+  // council voted" is about March 3.
+  std::size_t second = 0;
+  while (second < head.size() && !IsSpace(head[second])) ++second;
+  return FindDateInText(head.substr(second), day_first) == date ? std::string() : date;
+}
+
+// "phila.gov", "www.bmas.de": a site's address, not its owner's name.
+bool LooksLikeDomain(std::string_view s) {
+  if (s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && s.size() - dot >= 3;
+}
+
+// "BFN", "ZDH", "BMFSFJ": letters, all capitals.
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 10) return false;
+  for (char c : s) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+// Text of many words in capitals only ("INTERNET ARCHIVE. ALL OTHER").
+bool IsShouted(std::string_view s) {
+  std::size_t upper = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper > 12;
+}
+
+// What a page's footer says its owner is: "The Official Website of X",
+// "\u00a9 2021 X", "Copyright \u00a9 X 2021. All rights reserved." X runs to
+// the end of its line or sentence; photo credits ("\u00a9 Name/Agency"),
+// generic words ("Copyright Information", "All rights reserved") and text
+// starting in lower case are no names. Returns "" when there is none.
+std::string FooterOrganization(std::string_view html) {
+  static const char* const kMarkers[] = {"official website of ", "official site of ", "\xC2\xA9", "&copy;",
+                                         "copyright "};
+  const std::string lower = ToLower(html);
+  std::string acronym;  // "\u00a9 BMFSFJ": kept only if no spelled-out name follows
+  for (const char* marker : kMarkers) {
+    for (std::size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) {
+      std::size_t i = at + std::strlen(marker);
+      std::size_t end = html.find('<', i);
+      if (end == std::string_view::npos || end - i > 200) continue;
+      std::string_view rest = Trim(html.substr(i, end - i));
+      // Skip what comes before the name: "the", "\u00a9", years, "Copyright".
+      while (true) {
+        std::size_t sp = 0;
+        while (sp < rest.size() && !IsSpace(rest[sp])) ++sp;
+        const std::string word = ToLower(StripEdgePunct(rest.substr(0, sp)));
+        const bool year = word.size() >= 4 && AllDigits(std::string_view(word).substr(0, 4));
+        if (rest.empty() || !(word == "the" || word == "\xC2\xA9" || word == "&copy;" || word == "copyright" ||
+                              year || word.empty())) {
+          break;
+        }
+        rest = Trim(rest.substr(sp));
+      }
+      // The name ends at a sentence end, a separator or a year.
+      std::size_t stop = rest.size();
+      for (const char* sep : {". ", " | ", " - ", ", all rights", " all rights", " alle rechte", " todos los"}) {
+        const std::size_t k = ToLower(rest).find(sep);
+        if (k != std::string::npos && k < stop) stop = k;
+      }
+      std::string_view name = Trim(rest.substr(0, std::min(stop, rest.find('&'))));
+      while (!name.empty() && (name.back() == '.' || IsDigit(name.back()) || name.back() == ' ' || name.back() == '-')) {
+        name.remove_suffix(1);
+      }
+      if (name.size() < 3 || name.size() > 120 || !(name[0] >= 'A' && name[0] <= 'Z')) continue;
+      // Photo credits, "Copyright Information", text inside an HTML comment,
+      // a shouted legal notice: no names.
+      if (name.find('/') != std::string_view::npos || name.find("--") != std::string_view::npos ||
+          EqualsIgnoreCase(name, "Information") || ContainsLowerCase(name, "rights reserved") ||
+          ContainsLowerCase(name, "derechos") || IsShouted(name)) {
+        continue;
+      }
+      if (IsAcronym(name)) {
+        if (acronym.empty()) acronym = std::string(name);
+        continue;
+      }
+      return CollapseHtmlWhitespace(name);
+    }
+  }
+  return acronym;
+}
+
+// "Bundesministerium f\u00fcr Bildung und Forschung - BMBF", "Office of X (OX)":
+// a name followed by its own acronym loses the acronym.
+std::string WithoutTrailingAcronym(const std::string& name) {
+  for (const char* sep : {" - ", " \xE2\x80\x93 ", " | ", " ("}) {
+    const std::size_t at = name.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    std::string tail = name.substr(at + std::strlen(sep));
+    if (!tail.empty() && tail.back() == ')') tail.pop_back();
+    if (IsAcronym(tail)) return name.substr(0, at);
+  }
+  return name;
+}
+
 // A visible publication date among `paragraphs[begin, end)`: a short line
 // holding a date ("FOR IMMEDIATE RELEASE: March 3, 2026", "Posted on Feb.
 // 10, 2026 by ...") or a dateline that carries one. Dates inside long body
@@ -669,6 +798,10 @@ std::string VisibleDate(const std::vector<HtmlParagraph>& paragraphs, std::size_
       if (line.size() <= kShortLine) {
         std::string date = FindDateInText(line, day_first);
         if (!date.empty()) return date;
+      } else if (std::string date = DateAtStart(line, day_first); !date.empty()) {
+        // "February 11, 2019 (SAINT PAUL) \u2014 Minnesota Attorney General ...":
+        // the release's first paragraph opens with its date.
+        return date;
       }
       Dateline dl;
       if (MatchDateline(line, &dl) && !dl.published.empty()) return dl.published;
@@ -897,21 +1030,35 @@ class PageReader {
     if (r->language.empty()) r->language = PrimaryLanguage(Meta(scan_, {"content-language", "language", "dc.language"}));
     if (r->language.empty()) r->language = PrimaryLanguage(Meta(scan_, {"og:locale"}));
     if (r->language.empty()) r->language = PrimaryLanguage(ld_.language);
-    day_first_ = r->language == "es";
+    // Everyone but the U.S. writes the day first: a German or French page
+    // (not a language amicus analyses, so r->language stays empty) too.
+    const std::string declared = ToLower(Trim(HtmlAttr(scan_.html, "lang")).substr(0, 2));
+    day_first_ = r->language == "es" || (r->language.empty() && declared.size() == 2 && declared != "en");
   }
 
+  // The issuing organization: the first name the page's metadata gives
+  // that is a name (not a domain, a date or an acronym that the footer
+  // spells out), else what the footer states ("The Official Website of
+  // ...", "\u00a9 2021 Bundesamt f\u00fcr Naturschutz").
   void ReadOrganization(Release* r) {
     std::string title_page, title_site;
     SplitTitleAndSite(scan_.title_tag, "", &title_page, &title_site);
     title_page_ = title_page;
-    for (const std::string& candidate :
+    const std::string footer = FooterOrganization(scan_.source);
+    std::string domain_like;
+    for (const std::string& raw :
          {Meta(scan_, {"og:site_name"}), ld_.publisher, ld_.author_org, ld_.organization, ld_.website,
           Meta(scan_, {"publisher", "dc.publisher", "dcterms.publisher", "application-name"}), title_site}) {
-      if (!candidate.empty()) {
-        r->organization = Clean(candidate);
-        break;
+      const std::string candidate = Clean(raw);
+      if (candidate.empty() || !FindDateInText(candidate, true).empty()) continue;
+      if (LooksLikeDomain(candidate)) {
+        if (domain_like.empty()) domain_like = candidate;
+        continue;
       }
+      r->organization = IsAcronym(candidate) && !footer.empty() ? footer : WithoutTrailingAcronym(candidate);
+      return;
     }
+    r->organization = !footer.empty() ? footer : domain_like;
   }
 
   // The article's <h1>: inside the article first, else outside the site's
@@ -924,6 +1071,7 @@ class PageReader {
         if (pass == 1 && InSiteHeader(n)) continue;
         if (!HtmlInlineText(n).empty()) {
           h1 = n;
+          h1_in_article_ = pass == 0 && scope_ != scan_.body;
           break;
         }
       }
@@ -934,6 +1082,12 @@ class PageReader {
     if (h1_text_.size() > kMaxTitle) h1_text_.clear();
   }
 
+  // The title is the headline a reader sees. The metadata titles come first
+  // (they are the headline without page furniture on most sites), but the
+  // article's own <h1> wins where a metadata title is that headline with
+  // something around it ("Headline | Office of the Mayor | Press Release",
+  // "BMAS - Headline", "Comunicado 057 \u00b7 Headline") or is a section's
+  // name instead ("Media releases" above every release of a site).
   void ReadTitle(Release* r) {
     for (const std::string& candidate :
          {Meta(scan_, {"og:title"}), Meta(scan_, {"twitter:title"}), ld_.headline, h1_text_, title_page_}) {
@@ -942,6 +1096,15 @@ class PageReader {
         if (!r->title.empty()) break;
       }
     }
+    if (h1_text_.empty() || r->title == h1_text_) return;
+    const std::string headline = Comparable(h1_text_), title = Comparable(r->title);
+    const bool wrapped = headline.size() >= 12 && title.size() > headline.size() &&
+                         (title.compare(0, headline.size(), headline) == 0 ||
+                          title.compare(title.size() - headline.size(), headline.size(), headline) == 0);
+    constexpr int kHeadlineWords = 4;
+    const bool section_name = h1_in_article_ && WordCount(h1_text_) >= kHeadlineWords &&
+                              WordCount(r->title) < kHeadlineWords && title.find(headline) == std::string::npos;
+    if (wrapped || section_name) r->title = h1_text_;
   }
 
   void ReadUrl(Release* r) {
@@ -987,12 +1150,13 @@ class PageReader {
     return d;
   }
 
-  // 4. A date written near the top of the article.
-  std::string DateNearTitle(const std::string& title) const {
-    if (scope_ == nullptr) return "";
-    const std::vector<HtmlParagraph> lines = HtmlParagraphs(scope_, HtmlTextMode::kDates);
+  // 4. A date written near the top of the article, or next to the title
+  // on the whole page (a byline under the <h1>, outside the body's field).
+  std::string DateNearTitle(const GumboNode* scope, const std::string& title) const {
+    if (scope == nullptr) return "";
+    const std::vector<HtmlParagraph> lines = HtmlParagraphs(scope, HtmlTextMode::kDates);
     std::size_t begin = 0, end = 12;
-    if (scope_ == scan_.body) {
+    if (scope == scan_.body) {
       // Whole page: look around the title (press pages put the date just
       // above or below it), or at the top when the title is not found.
       const std::string want = Comparable(h1_text_.empty() ? title : h1_text_);
@@ -1011,7 +1175,8 @@ class PageReader {
   void ReadPublished(Release* r) const {
     r->published = TimeInArticle();
     if (r->published.empty()) r->published = DateInMetadata();
-    if (r->published.empty()) r->published = DateNearTitle(r->title);
+    if (r->published.empty()) r->published = DateNearTitle(scope_, r->title);
+    if (r->published.empty() && scope_ != scan_.body) r->published = DateNearTitle(scan_.body, r->title);
     // 5. Any <time datetime> outside chrome.
     for (std::size_t i = 0; r->published.empty() && i < scan_.times.size(); ++i) {
       r->published = NormalizeDate(scan_.times[i].datetime, day_first_);
@@ -1049,6 +1214,7 @@ class PageReader {
   Container container_;
   const GumboNode* scope_ = nullptr;
   std::string h1_text_;
+  bool h1_in_article_ = false;  // the <h1> is inside the article, not the page's
 };
 
 }  // namespace
@@ -1073,6 +1239,7 @@ std::string ExtractHtmlRelease(std::string_view raw, const std::string& name, co
     return "the HTML parser could not read this page; skipped. Check that it is an HTML file";
   }
   PageScan scan;
+  scan.source = html;
   Scan(parsed->root, 0, false, false, &scan);
 
   JsonLdGraph graph;
