@@ -1,157 +1,146 @@
+// The organization finder (organizations.h). FindOrganizations runs one
+// OrgScan over a release: a pass over capitalized runs (RunEnd joins a run's
+// words, SplitAtTitle cuts off a title and a person's name, Classify decides
+// what each candidate is), then the later mentions of found organizations,
+// the acronyms, the short references to government bodies and the merging
+// of short forms. Every word a rule consults is an org.* class of
+// data/knowledge/words_orgs.tsv (OrgWords); docs/extraction.md lists them.
 #include "extract/organizations.h"
 #include "amicus/text.h"
 #include "extract/knowledge_base.h"
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 
 #include "extract/places.h"
 
 namespace amicus::internal {
 
 using namespace std::string_view_literals;
+
 namespace {
 
-// Lengths of the literals are known at compile time (no strlen per call).
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view s : list) {
-    if (w == s) return true;
+OrgWords::Phrase SplitPhrase(std::string_view s) {
+  OrgWords::Phrase words;
+  while (!s.empty()) {
+    const std::size_t sp = s.find(' ');
+    if (sp != 0) words.emplace_back(s.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    s.remove_prefix(sp + 1);
   }
-  return false;
+  return words;
 }
 
-bool IsConnector(std::string_view f) {
-  static const StringSet kWords{"of", "for", "and", "the", "on", "at", "de", "del", "la", "las", "los", "por", "para",
-      "y", "e"};
-  return kWords.Contains(f);
+// A class of phrases, each split into its words.
+Status LoadPhrases(const Lexicon& lexicon, std::string_view name, std::vector<OrgWords::Phrase>* out) {
+  const std::vector<std::string>* list = nullptr;
+  Status s = lexicon.List(name, &list);
+  if (!s.ok()) return s;
+  for (const std::string& e : *list) out->push_back(SplitPhrase(e));
+  return Status::OK();
 }
 
-// Capitalized words that start a sentence or a phrase but never an
-// organization's name.
-bool IsLeadNoise(std::string_view f) {
-  static const StringSet kWords{"the", "a", "an", "la", "el", "los", "las", "un", "una", "members", "member",
-      "leaders", "officials", "residents", "advocates", "today", "yesterday", "under", "since", "according", "after",
-      "before", "while", "when", "last", "this", "that", "these", "those", "every", "each", "both", "all", "many",
-      "some", "other", "said", "in", "on", "at", "for", "from", "with", "by", "if", "as", "and", "but", "hoy", "ayer",
-      "según", "segun", "our", "their", "his", "her", "its", "former", "del", "de", "en", "both", "also", "staff",
-      "volunteers", "lawmakers", "partners", "even", "now", "then", "more"};
-  return kWords.Contains(f);
+// The value of `key` in mapping class `name`.
+Status LoadForm(const Lexicon& lexicon, std::string_view name, std::string_view key, std::string* out) {
+  const StringTable<std::string>* map = nullptr;
+  Status s = lexicon.Map(name, &map);
+  if (!s.ok()) return s;
+  const std::string* v = map->Find(key);
+  if (v == nullptr) return Status::NotFound("word class " + std::string(name) + " lacks " + std::string(key));
+  *out = *v;
+  return Status::OK();
 }
-
-// Last words that make a capitalized sequence a program, law, place or
-// event rather than an organization.
-bool IsNonOrgTail(std::string_view f) {
-  static const StringSet kWords{"program", "programs", "programa", "act", "law", "ordinance", "bill", "budget",
-      "plan", "report", "day", "week", "month", "year", "policy", "rule", "order", "amendment", "building", "hall",
-      "street", "avenue", "park", "station", "airport", "bridge", "tunnel", "capitol", "code", "number", "status",
-      "arrivals", "languages", "initiative", "standards", "resolution", "fellowship", "procedure", "process",
-      "assistance", "benefits", "coverage", "expressway", "highway"};
-  return kWords.Contains(f);
-}
-
-bool IsShortGovKey(std::string_view k) {
-  static const StringSet kWords{"congress", "senate", "assembly", "legislature", "house", "general assembly",
-      "house of representatives", "state senate", "state assembly", "state legislature", "city council", "council",
-      "board", "general court", "senado", "camara de representantes", "asamblea general", "asamblea", "legislatura",
-      "concejo municipal", "concejo"};
-  return kWords.Contains(k);
-}
-
-// Words that make a capitalized sequence an event ("Joint Legislative Budget
-// Hearing on Human Services", "Immigrant Heritage Gala").
-bool IsEventWord(std::string_view f) {
-  static const StringSet kWords{"hearing", "hearings", "summit", "gala", "vigil", "rally", "festival", "briefing",
-      "webinar", "roundtable", "parade", "audiencia", "vigilia", "marcha"};
-  return kWords.Contains(f);
-}
-
-// Words that, inside a sequence ending in "Center"/"Facility" or starting
-// with "Centro de", make it a place of confinement rather than an
-// organization ("Elizabeth Detention Center", "Centro de Detención ...").
-bool IsConfinementWord(std::string_view f) {
-  static const StringSet kWords{"detention", "detencion", "correctional", "processing", "procesamiento"};
-  return kWords.Contains(f);
-}
-
-// Lower-case nouns that, right after a defined acronym, show the name is a
-// program or a benefit, not a body: "Health Benefits for Immigrant Adults
-// (HBIA) program", "Emergency Assistance (EA) family shelter system".
-bool IsProgramNoun(std::string_view f) {
-  static const StringSet kWords{"program", "programs", "programa", "system", "initiative", "plan", "procedure",
-      "process", "fund", "funding", "benefit", "benefits", "coverage", "enrollment", "enrollees", "recipients",
-      "status", "application", "applications", "shelter", "family", "families", "policy", "model", "rule", "rules",
-      "grant", "grants", "pilot", "cases", "case", "hearing", "hearings", "review", "filing", "filings",
-      "beneficiaries", "holders", "designation", "protections"};
-  return kWords.Contains(f);
-}
-
-// Lower-case nouns naming what comes next as an organization ("the
-// immigrant-rights group Valle Unido", "la organización Mano Amiga").
-bool IsOrgTypeNoun(std::string_view f) {
-  static const StringSet kWords{"group", "organization", "organisation", "coalition", "nonprofit", "non-profit",
-      "collective", "alliance", "network", "union", "church", "congregation", "association", "federation", "charity",
-      "grupo", "organizacion", "colectivo", "coalicion", "iglesia", "asociacion", "agrupacion"};
-  return kWords.Contains(f);
-}
-
-// Budget lines: "$48 million for the Immigrant Legal Services Fund".
-bool IsFundedThingTail(std::string_view f) {
-  static const StringSet kWords{"fund", "project", "initiative", "program", "programs", "fondo", "proyecto",
-      "programa"};
-  return kWords.Contains(f);
-}
-
-// The English short key of a legislative body named in Spanish ("Cámara
-// de Representantes" -> "house"), else the key itself.
-std::string EnglishBodyKey(const std::string& k) {
-  if (k == "senado"sv) return "senate";
-  if (k == "camara de representantes"sv || k == "camara"sv) return "house";
-  if (k == "asamblea general"sv) return "general assembly";
-  if (k == "asamblea"sv) return "assembly";
-  if (k == "legislatura"sv) return "legislature";
-  if (k == "house of representatives"sv) return "house";
-  if (k == "concejo municipal"sv || k == "concejo"sv) return "city council";
-  return k;
-}
-
-// Name of a state's chamber: the knowledge's name ("New York State Senate")
-// or the usual "<State> Senate" / "<State> House of Representatives".
-std::string StateBody(const OrgKnowledge& kb, const Gazetteer& g, std::string_view code, const std::string& key) {
-  std::string known = kb.GovBody(std::string(code), key);
-  if (!known.empty()) return known;
-  int st = g.StateEntry(code);
-  if (st < 0) return std::string();
-  const std::string& name = g.entry(st).name;
-  if (key == "senate"sv || key == "state senate"sv) return name + " Senate";
-  if (key == "house"sv) return name + " House of Representatives";
-  if (key == "general assembly"sv) return name + " General Assembly";
-  if (key == "legislature"sv || key == "state legislature"sv) return name + " Legislature";
-  if (key == "assembly"sv || key == "state assembly"sv) return name + " Assembly";
-  return std::string();
-}
-
-// USPS code of a state named by `surface` ("Georgia", "Carolina del Norte"), or "".
-std::string StateCodeOf(const Gazetteer& g, std::string_view surface) {
-  std::string_view code = g.StateCode(FoldPlaceKey(surface));
-  if (!code.empty()) return std::string(code);
-  PlaceInfo info;
-  if (g.Lookup(surface, "", &info) && info.kind == PlaceKind::kState) return info.state;
-  return std::string();
-}
-
-bool IsChamberKey(const std::string& k) {
-  return k == "senate"sv || k == "house"sv || k == "general assembly"sv || k == "legislature"sv || k == "assembly"sv;
-}
-
-struct Seg {
-  std::size_t s, e;  // token indices, inclusive
-};
 
 }  // namespace
 
-Status OrgKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
-  Status st = files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
+Status OrgWords::Load(const Lexicon& lexicon) {
+  const std::pair<const char*, const StringSet**> sets[] = {
+      {"org.connector", &connector},
+      {"org.lead_noise", &lead_noise},
+      {"org.non_org_tail", &non_org_tail},
+      {"org.short_gov_key", &short_gov_key},
+      {"org.event_word", &event_word},
+      {"org.confinement_word", &confinement_word},
+      {"org.confinement_tail", &confinement_tail},
+      {"org.confinement_head", &confinement_head},
+      {"org.program_noun", &program_noun},
+      {"org.type_noun", &type_noun},
+      {"org.funded_thing_tail", &funded_thing_tail},
+      {"org.amount_word", &amount_word},
+      {"org.article", &article},
+      {"org.spanish_article", &spanish_article},
+      {"org.appositive_article", &appositive_article},
+      {"org.appositive_stop", &appositive_stop},
+      {"org.of_word", &of_word},
+      {"org.affiliation_word", &affiliation_word},
+      {"org.and_word", &and_word},
+      {"org.article_after_and", &article_after_and},
+      {"org.campus_connector", &campus_connector},
+      {"org.campus_head", &campus_head},
+      {"org.date_connector", &date_connector},
+      {"org.date_word", &date_word},
+      {"org.numbered_head", &numbered_head},
+      {"org.chamber_word", &chamber_word},
+      {"org.chamber_key", &chamber_key},
+      {"org.short_unresolved", &short_unresolved},
+      {"org.short_inner", &short_inner},
+      {"org.short_national", &short_national},
+      {"org.short_city", &short_city},
+      {"org.spanish_of", &spanish_of},
+      {"org.inspector_general_head", &inspector_general_head},
+      {"org.committee_word", &committee_word},
+      {"org.attorney_general_office", &attorney_general_office},
+  };
+  for (const auto& [name, ptr] : sets) {
+    Status s = lexicon.Words(name, ptr);
+    if (!s.ok()) return s;
+  }
+  const std::pair<const char*, const StringTable<std::string>**> maps[] = {
+      {"org.body_english_key", &body_english_key},
+      {"org.state_chamber_name", &state_chamber_name},
+      {"org.city_council_name", &city_council_name},
+  };
+  for (const auto& [name, ptr] : maps) {
+    Status s = lexicon.Map(name, ptr);
+    if (!s.ok()) return s;
+  }
+  const std::pair<const char*, std::vector<Phrase>*> phrases[] = {
+      {"org.funded_lead", &funded_lead},
+      {"org.council_head_es", &council_head_es},
+      {"org.county_lead_es", &county_lead_es},
+      {"org.city_lead_es", &city_lead_es},
+      {"org.agency_unit_tail", &agency_unit_tail},
+  };
+  for (const auto& [name, ptr] : phrases) {
+    Status s = LoadPhrases(lexicon, name, ptr);
+    if (!s.ok()) return s;
+  }
+  const std::vector<std::string>* bodies = nullptr;
+  Status s = lexicon.List("org.spanish_body", &bodies);
+  if (!s.ok()) return s;
+  for (const std::string& e : *bodies) {
+    const std::size_t eq = e.find('=');
+    if (eq == std::string::npos) return Status::Corruption("org.spanish_body: expected head=English name: " + e);
+    spanish_body.push_back({SplitPhrase(std::string_view(e).substr(0, eq)), e.substr(eq + 1)});
+  }
+  const std::pair<const char*, std::string*> forms[] = {
+      {"county", &county_form},
+      {"city_council", &city_council_form},
+      {"inspector_general", &inspector_general_form},
+      {"attorney_general_before", &attorney_general_before_form},
+      {"attorney_general_after", &attorney_general_after_form},
+  };
+  for (const auto& [key, ptr] : forms) {
+    s = LoadForm(lexicon, "org.name_form", key, ptr);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status OrgKnowledge::Load(const KnowledgeFiles& files, const Lexicon& lexicon) {
+  Status st = words_.Load(lexicon);
+  if (!st.ok()) return st;
+  st = files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.empty() || f[0].empty()) return Status::Corruption("agencies.tsv:" + std::to_string(line) + ": empty name");
     Agency a;
     a.canonical = std::string(f[0]);
@@ -203,451 +192,659 @@ std::string OrgKnowledge::GovBody(const std::string& region, const std::string& 
   return it == gov_bodies_.end() ? std::string() : it->second;
 }
 
-void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
-                       const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
-  const std::size_t n = toks.size();
 
-  std::vector<char> in_taken;
-  MarkTaken(toks, taken, &in_taken);
-  auto is_cap = [&](std::size_t i) {
-    return i < n && toks[i].kind == TokKind::kWord && (toks[i].cap || toks[i].allcaps) && !in_taken[i];
-  };
-  auto is_org_word_at = [&](std::size_t k, std::size_t s) {
-    WordTables::OrgWordPos p = words.OrgWord(fold[k]);
-    if (p == WordTables::kAny) return true;
-    if (p == WordTables::kEnd) return k > s;
-    if (p == WordTables::kStart) return k == s || (k == s + 1 && In(fold[s], {"la", "el", "los", "las", "the"}));
-    return false;
-  };
-  auto has_org_word = [&](std::size_t s, std::size_t e) {
-    for (std::size_t k = s; k <= e; ++k) {
-      if (toks[k].kind == TokKind::kWord && is_org_word_at(k, s)) return true;
-      // two-word organization words ("Task Force")
-      if (k > s && toks[k].kind == TokKind::kWord && toks[k - 1].kind == TokKind::kWord &&
-          words.OrgWordPair(fold[k - 1], fold[k]))
-        return true;
-      if (toks[k].kind == TokKind::kNumber && k > s && fold[k - 1] == "local"sv) return true;
-    }
-    return false;
-  };
-  const std::string publisher_key = FoldKey(ctx.publisher);
-  std::string region = ctx.region;
+namespace {
 
-  EntitySet set;
-  StringTable<std::size_t> acronyms;  // folded acronym -> entity
+struct Seg {
+  std::size_t s, e;  // token indices, inclusive
+};
+
+// USPS code of a state named by `surface` ("Georgia", "Carolina del Norte"), or "".
+std::string StateCodeOf(const Gazetteer& g, std::string_view surface) {
+  std::string_view code = g.StateCode(FoldPlaceKey(surface));
+  if (!code.empty()) return std::string(code);
+  PlaceInfo info;
+  if (g.Lookup(surface, "", &info) && info.kind == PlaceKind::kState) return info.state;
+  return std::string();
+}
+
+// One release's search for organizations (FindOrganizations): the state of
+// one run, a method per rule.
+class OrgScan {
+ public:
+  OrgScan(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+          const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
+          std::vector<TextSpan>* mention_spans)
+      : text_(text), toks_(toks), fold_(fold), n_(toks.size()), words_(words), kb_(kb), w_(kb.words()), ctx_(ctx),
+        region_(ctx.region), publisher_key_(FoldKey(ctx.publisher)), english_(ctx.language != "es"sv),
+        mention_spans_(mention_spans) {
+    MarkTaken(toks, taken, &in_taken_);
+  }
+
+  void Run(std::vector<NamedEntity>* out);
+
+ private:
   struct ShortRef {
     std::string key, surface;
     TextSpan span;
   };
-  std::vector<ShortRef> shorts;
-
-  auto surface_of = [&](const Seg& g) {
-    return text.substr(toks[g.s].begin, toks[g.e].end - toks[g.s].begin);
-  };
-  auto acronym_after = [&](std::size_t e) -> std::size_t {  // token index of "(ACR)" acronym or 0
-    if (e + 3 < n + 1 && e + 2 < n && toks[e + 1].kind == TokKind::kPunct && toks[e + 1].punct == '(' &&
-        toks[e + 2].allcaps && e + 3 < n && toks[e + 3].kind == TokKind::kPunct &&
-        (toks[e + 3].punct == ')' || toks[e + 3].punct == ','))
-      return e + 2;
-    return 0;
-  };
-  auto add_org = [&](const std::string& canonical, const Seg& g) {
-    std::size_t idx = set.Get(canonical);
-    std::string_view surf = surface_of(g);
-    set.AddAlias(idx, surf);
-    mention_spans->push_back({toks[g.s].begin, toks[g.e].end});
-    if (std::size_t a = acronym_after(g.e)) {
-      std::string_view acr = TokText(text, toks[a]);
-      set.AddAlias(idx, acr);
-      acronyms.Emplace(fold[a], idx);
-    }
-    return idx;
-  };
-
   struct Rejected {
     std::string key;
     Seg seg;
   };
-  std::vector<Rejected> rejected;  // may still be later mentions of a found organization
-  const bool english = ctx.language != "es"sv;
-  auto is_word = [&](std::size_t k, const char* w) {
-    return k < n && toks[k].kind == TokKind::kWord && fold[k] == w;
-  };
-  auto money_before = [&](std::size_t k) {  // token k ends an amount ("$48 million", "$5.5M")
-    if (toks[k].kind == TokKind::kNumber) return true;
-    return toks[k].kind == TokKind::kWord &&
-           In(fold[k], {"million", "billion", "thousand", "m", "k", "b", "millones", "mil"});
-  };
 
-  std::function<void(Seg)> classify = [&](Seg g) {
-    const std::size_t g0 = g.s;  // start before stripping: its left context
-    // knowledge first, on the whole segment
-    std::string key = FoldKey(surface_of(g));
-    if (const OrgKnowledge::Agency* a = kb.FindAgency(key, region)) {
-      add_org(a->canonical, g);
-      return;
+  // --- tokens
+  bool IsCap(std::size_t i) const {
+    return i < n_ && toks_[i].kind == TokKind::kWord && (toks_[i].cap || toks_[i].allcaps) && !in_taken_[i];
+  }
+  bool IsOrgWordAt(std::size_t k, std::size_t s) const;
+  bool HasOrgWord(std::size_t s, std::size_t e) const;
+  // Lower-case word token k is in `set`.
+  bool LowerIn(std::size_t k, const StringSet& set) const {
+    return toks_[k].kind == TokKind::kWord && !toks_[k].cap && set.Contains(fold_[k]);
+  }
+  // The words of `p` are the word tokens from k on, all before `end`.
+  bool PhraseAt(const OrgWords::Phrase& p, std::size_t k, std::size_t end) const;
+  // Length of the first phrase of `ps` at k (before `end`), or 0.
+  std::size_t AnyPhraseAt(const std::vector<OrgWords::Phrase>& ps, std::size_t k, std::size_t end) const;
+  bool MoneyBefore(std::size_t k) const;
+  std::string_view Surface(const Seg& g) const {
+    return text_.substr(toks_[g.s].begin, toks_[g.e].end - toks_[g.s].begin);
+  }
+  std::size_t AcronymAfter(std::size_t e) const;
+  std::size_t AddOrg(const std::string& canonical, const Seg& g);
+  std::string CityCouncil(const std::string& city) const;
+  std::string EnglishBodyKey(const std::string& k) const {
+    const std::string* v = w_.body_english_key->Find(k);
+    return v != nullptr ? *v : k;
+  }
+  std::string StateBody(std::string_view code, const std::string& key) const;
+
+  // --- pass 1: capitalized runs
+  std::size_t RunEnd(std::size_t a) const;
+  bool ConnectorJoins(std::size_t a, std::size_t last, std::size_t j, std::size_t* k) const;
+  std::size_t SplitAtTitle(std::size_t a, std::size_t last);
+  void Classify(Seg g);
+  bool StripLead(Seg* g) const;
+  bool PersonOf(const Seg& g);
+  bool SpanishCouncil(const Seg& g);
+  bool SpanishBody(const Seg& g);
+  bool StateChamber(const Seg& g);
+  bool AgencyUnit(const Seg& g);
+  bool NotAnOrg(const Seg& g, std::size_t g0) const;
+  bool IsOrg(const Seg& g, std::size_t g0, const std::string& key) const;
+  bool AppositiveOrg(std::size_t e) const;
+  std::string Canonical(const Seg& g, std::size_t g0) const;
+
+  // --- later passes
+  void AddRejectedMentions();
+  void AddAcronymMentions();
+  void ResolveShortRefs();
+  long ShortRefInRelease(const std::string& key);
+  std::string ShortRefByPlace(const std::string& key, const std::string& gov_region) const;
+  void MergeShortForms(std::vector<NamedEntity>* out);
+
+  const std::string_view text_;
+  const std::vector<Tok>& toks_;
+  const std::vector<std::string>& fold_;
+  const std::size_t n_;
+  const WordTables& words_;
+  const OrgKnowledge& kb_;
+  const OrgWords& w_;
+  const DocContext& ctx_;
+  const std::string& region_;
+  const std::string publisher_key_;
+  const bool english_;
+  std::vector<TextSpan>* mention_spans_;
+  std::vector<char> in_taken_;
+
+  EntitySet set_;
+  StringTable<std::size_t> acronyms_;  // folded acronym -> entity
+  std::vector<ShortRef> shorts_;
+  std::vector<Rejected> rejected_;  // may still be later mentions of a found organization
+};
+
+bool OrgScan::IsOrgWordAt(std::size_t k, std::size_t s) const {
+  WordTables::OrgWordPos p = words_.OrgWord(fold_[k]);
+  if (p == WordTables::kAny) return true;
+  if (p == WordTables::kEnd) return k > s;
+  if (p == WordTables::kStart) return k == s || (k == s + 1 && w_.article->Contains(fold_[s]));
+  return false;
+}
+
+bool OrgScan::HasOrgWord(std::size_t s, std::size_t e) const {
+  for (std::size_t k = s; k <= e; ++k) {
+    if (toks_[k].kind == TokKind::kWord && IsOrgWordAt(k, s)) return true;
+    // two-word organization words ("Task Force")
+    if (k > s && toks_[k].kind == TokKind::kWord && toks_[k - 1].kind == TokKind::kWord &&
+        words_.OrgWordPair(fold_[k - 1], fold_[k]))
+      return true;
+    // a union local ("Local 32BJ")
+    if (toks_[k].kind == TokKind::kNumber && k > s && w_.numbered_head->Contains(fold_[k - 1])) return true;
+  }
+  return false;
+}
+
+bool OrgScan::PhraseAt(const OrgWords::Phrase& p, std::size_t k, std::size_t end) const {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (k + i >= end || toks_[k + i].kind != TokKind::kWord || fold_[k + i] != p[i]) return false;
+  }
+  return true;
+}
+
+std::size_t OrgScan::AnyPhraseAt(const std::vector<OrgWords::Phrase>& ps, std::size_t k, std::size_t end) const {
+  for (const OrgWords::Phrase& p : ps) {
+    if (PhraseAt(p, k, end)) return p.size();
+  }
+  return 0;
+}
+
+// Token k ends an amount ("$48 million", "$5.5M").
+bool OrgScan::MoneyBefore(std::size_t k) const {
+  if (toks_[k].kind == TokKind::kNumber) return true;
+  return toks_[k].kind == TokKind::kWord && w_.amount_word->Contains(fold_[k]);
+}
+
+// Token index of an "(ACR)" acronym right after token e, or 0.
+std::size_t OrgScan::AcronymAfter(std::size_t e) const {
+  if (e + 3 < n_ + 1 && e + 2 < n_ && toks_[e + 1].kind == TokKind::kPunct && toks_[e + 1].punct == '(' &&
+      toks_[e + 2].allcaps && e + 3 < n_ && toks_[e + 3].kind == TokKind::kPunct &&
+      (toks_[e + 3].punct == ')' || toks_[e + 3].punct == ','))
+    return e + 2;
+  return 0;
+}
+
+// Adds a mention of `canonical` (and of the acronym defined right after it).
+std::size_t OrgScan::AddOrg(const std::string& canonical, const Seg& g) {
+  std::size_t idx = set_.Get(canonical);
+  set_.AddAlias(idx, Surface(g));
+  mention_spans_->push_back({toks_[g.s].begin, toks_[g.e].end});
+  if (std::size_t a = AcronymAfter(g.e)) {
+    set_.AddAlias(idx, TokText(text_, toks_[a]));
+    acronyms_.Emplace(fold_[a], idx);
+  }
+  return idx;
+}
+
+// A city's council: "<city> City Council" unless the city is written specially.
+std::string OrgScan::CityCouncil(const std::string& city) const {
+  if (const std::string* special = w_.city_council_name->Find(city)) return *special;
+  return city + " " + w_.city_council_form;
+}
+
+// Name of a state's chamber: the knowledge's name ("New York State Senate")
+// or the usual "<State> Senate" / "<State> House of Representatives".
+std::string OrgScan::StateBody(std::string_view code, const std::string& key) const {
+  std::string known = kb_.GovBody(std::string(code), key);
+  if (!known.empty()) return known;
+  const Gazetteer& g = *ctx_.places;
+  int st = g.StateEntry(code);
+  if (st < 0) return std::string();
+  const std::string* chamber = w_.state_chamber_name->Find(key);
+  if (chamber == nullptr) return std::string();
+  return g.entry(st).name + " " + *chamber;
+}
+
+void OrgScan::Run(std::vector<NamedEntity>* out) {
+  for (std::size_t i = 0; i < n_;) {
+    if (!IsCap(i)) {
+      ++i;
+      continue;
     }
-    // strip leading noise and leading titles ("Director of Policy at the ...")
-    while (g.s <= g.e) {
-      bool office;
-      int m = toks[g.s].kind == TokKind::kWord ? words.MatchTitle(toks, fold, g.s, &office) : 0;
-      // A capitalized Spanish article inside English text is part of a
-      // name ("La Casa del Barrio").
-      if (english && g.s < g.e && toks[g.s].cap && In(fold[g.s], {"la", "el", "los", "las"})) break;
-      if (m > 0 && g.s + m <= g.e && !toks[g.s + m - 1].possessive) {
-        g.s += m;
-      } else if (toks[g.s].kind == TokKind::kPunct || IsLeadNoise(fold[g.s]) || IsConnector(fold[g.s])) {
-        ++g.s;
-      } else if (g.s > 0 && !toks[g.s].space_before && toks[g.s - 1].kind == TokKind::kNumber) {
-        ++g.s;  // a unit glued to a number: "$73.1M for the Office ..."
-      } else {
+    const std::size_t last = RunEnd(i);
+    const std::size_t seg_start = SplitAtTitle(i, last);
+    if (seg_start <= last) Classify({seg_start, last});
+    i = last + 1;
+  }
+  AddRejectedMentions();
+  AddAcronymMentions();
+  ResolveShortRefs();
+  MergeShortForms(out);
+}
+
+// The last token of the name run starting at capitalized token a: its
+// capitalized words, joined by connectors, '&', '+' and hyphens.
+std::size_t OrgScan::RunEnd(std::size_t a) const {
+  std::size_t last = a, j = a + 1;
+  while (j < n_) {
+    if (toks_[last].possessive) {
+      // "Mayor’s Office" continues; "City Council’s Committee" and "ICE’s" stop
+      if (toks_[last].allcaps || HasOrgWord(a, last) || !IsCap(j) || toks_[j].newline_before) break;
+    }
+    const Tok& t = toks_[j];
+    if (t.newline_before) break;
+    if (IsCap(j)) {
+      last = j;
+      ++j;
+      continue;
+    }
+    if (t.kind == TokKind::kNumber && w_.numbered_head->Contains(fold_[last])) {  // "Local 32BJ"
+      last = j;
+      ++j;
+      continue;
+    }
+    if (t.kind == TokKind::kPunct && (t.punct == '&' || t.punct == '+') && IsCap(j + 1) &&
+        !toks_[j + 1].newline_before) {
+      last = j + 1;
+      j += 2;
+      continue;
+    }
+    // "Nassau–Suffolk", "Huston-Tillotson"; an em dash ends the name
+    // ("Rochester, NY—The council ...")
+    if (t.kind == TokKind::kPunct && t.punct == '-' && !t.space_before && IsCap(j + 1) &&
+        !toks_[j + 1].space_before && text_.compare(t.begin, 3, "\xE2\x80\x94") != 0) {
+      last = j + 1;
+      j += 2;
+      continue;
+    }
+    std::size_t k;
+    if (t.kind == TokKind::kWord && !t.cap && w_.connector->Contains(fold_[j]) && ConnectorJoins(a, last, j, &k)) {
+      last = k;
+      j = k + 1;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+// Lower-case connectors at j (one or two: "of the") inside the run a..last:
+// true, with *k the capitalized word after them, when they join it to the
+// run ("Office of Refugee Resettlement"); false when they end the name.
+bool OrgScan::ConnectorJoins(std::size_t a, std::size_t last, std::size_t j, std::size_t* k_out) const {
+  std::size_t k = j;
+  int c = 0;
+  while (k < n_ && c < 2 && toks_[k].kind == TokKind::kWord && !toks_[k].cap && w_.connector->Contains(fold_[k])) {
+    ++k;
+    ++c;
+  }
+  if (!IsCap(k) || toks_[k].newline_before) return false;
+  const std::string& conn = fold_[j];
+  // "and" joins two names when the first is complete, or before "the" or an acronym
+  if (w_.and_word->Contains(conn)) {
+    if (words_.OrgWord(fold_[last]) != WordTables::kNone || w_.article_after_and->Contains(fold_[j + 1]) ||
+        toks_[k].allcaps)
+      return false;
+  }
+  if (w_.campus_connector->Contains(conn)) {
+    // "University of Texas at San Antonio"; otherwise "at" ends the name
+    bool campus = false;
+    for (std::size_t k2 = a; k2 <= last && !campus; ++k2) campus = w_.campus_head->Contains(fold_[k2]);
+    if (!campus) return false;
+  }
+  // "... Court on Monday": a date, not part of the name
+  if (w_.date_connector->Contains(conn) && w_.date_word->Contains(fold_[k])) return false;
+  // an article as the connector ends the name
+  if (w_.article->Contains(conn)) return false;
+  *k_out = k;
+  return true;
+}
+
+// Splits the run a..last at a title followed by a name: the part before is
+// classified here; returns the first token of what is left to classify
+// (past the end when the rest is the person's name).
+std::size_t OrgScan::SplitAtTitle(std::size_t a, std::size_t last) {
+  std::size_t seg_start = a;
+  for (std::size_t k = a; k <= last; ++k) {
+    if (toks_[k].kind != TokKind::kWord) continue;
+    bool office;
+    int m = words_.MatchTitle(toks_, fold_, k, &office);
+    if (m == 0) continue;
+    std::size_t nx = k + m;
+    if (toks_[nx - 1].possessive || nx > last) continue;
+    // "Office of Worker Protections": a title after a connector is part of the name
+    if (k > seg_start && LowerIn(k - 1, *w_.connector)) continue;
+    if (toks_[nx].kind != TokKind::kWord || !toks_[nx].cap || words_.OrgWord(fold_[nx]) != WordTables::kNone) continue;
+    if (k > seg_start) Classify({seg_start, k - 1});
+    seg_start = last + 1;  // the person's name goes to the people finder
+    // ... but not what follows it: "Pastor Ana Ruiz of Iglesia Roca Firme"
+    std::size_t p = nx;
+    while (p <= last && toks_[p].kind == TokKind::kWord && toks_[p].cap) ++p;
+    if (p <= last && LowerIn(p, *w_.affiliation_word)) {
+      while (p <= last && !toks_[p].cap) ++p;
+      seg_start = p;
+    }
+    break;
+  }
+  return seg_start;
+}
+
+// Decides what the candidate run g is: a known agency, a short reference to
+// a government body, a body named in Spanish or with its state, a unit of an
+// agency, not an organization (an event, a place of confinement, a budget
+// line, a program), or an organization by its words or its context.
+void OrgScan::Classify(Seg g) {
+  const std::size_t g0 = g.s;  // start before stripping: its left context
+  // knowledge first, on the whole segment
+  std::string key = FoldKey(Surface(g));
+  if (const OrgKnowledge::Agency* a = kb_.FindAgency(key, region_)) {
+    AddOrg(a->canonical, g);
+    return;
+  }
+  if (!StripLead(&g)) return;
+  key = FoldKey(Surface(g));
+  if (const OrgKnowledge::Agency* a = kb_.FindAgency(key, region_)) {
+    AddOrg(a->canonical, g);
+    return;
+  }
+  if (g.s == g.e && toks_[g.s].allcaps) return;  // acronyms are handled in their own pass
+  if (PersonOf(g)) return;
+  if (w_.short_gov_key->Contains(key)) {
+    shorts_.push_back({key, std::string(Surface(g)), {toks_[g.s].begin, toks_[g.e].end}});
+    return;
+  }
+  if (SpanishCouncil(g) || SpanishBody(g) || StateChamber(g) || AgencyUnit(g)) return;
+  if (NotAnOrg(g, g0)) return;
+  if (!IsOrg(g, g0, key)) {
+    rejected_.push_back({key, g});
+    return;
+  }
+  AddOrg(Canonical(g, g0), g);
+}
+
+// Strips leading noise and leading titles ("Director of Policy at the ...");
+// false when nothing is left.
+bool OrgScan::StripLead(Seg* seg) const {
+  Seg& g = *seg;
+  while (g.s <= g.e) {
+    bool office;
+    int m = toks_[g.s].kind == TokKind::kWord ? words_.MatchTitle(toks_, fold_, g.s, &office) : 0;
+    // A capitalized Spanish article inside English text is part of a
+    // name ("La Casa del Barrio").
+    if (english_ && g.s < g.e && toks_[g.s].cap && w_.spanish_article->Contains(fold_[g.s])) break;
+    if (m > 0 && g.s + m <= g.e && !toks_[g.s + m - 1].possessive) {
+      g.s += m;
+    } else if (toks_[g.s].kind == TokKind::kPunct || w_.lead_noise->Contains(fold_[g.s]) ||
+               w_.connector->Contains(fold_[g.s])) {
+      ++g.s;
+    } else if (g.s > 0 && !toks_[g.s].space_before && toks_[g.s - 1].kind == TokKind::kNumber) {
+      ++g.s;  // a unit glued to a number: "$73.1M for the Office ..."
+    } else {
+      break;
+    }
+  }
+  return g.s <= g.e;
+}
+
+// "Ana Ruiz of the Coalition for ...": a name without an organization
+// word before "of the" is a person (or a place); the rest is the candidate.
+bool OrgScan::PersonOf(const Seg& g) {
+  for (std::size_t p = g.s + 1; p + 2 <= g.e; ++p) {
+    if (!LowerIn(p, *w_.of_word)) continue;
+    if (!toks_[p + 1].cap && w_.article->Contains(fold_[p + 1]) && !HasOrgWord(g.s, p - 1)) {
+      Classify({p + 2, g.e});
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
+// "Concejo Municipal de (la Ciudad de) Tucson" -> "Tucson City Council"
+bool OrgScan::SpanishCouncil(const Seg& g) {
+  if (ctx_.places == nullptr) return false;
+  const std::size_t head = AnyPhraseAt(w_.council_head_es, g.s, g.e + 1);
+  if (head == 0 || g.e <= g.s + head || !w_.spanish_of->Contains(fold_[g.s + head])) return false;
+  std::size_t c = g.s + head + 1;
+  if (std::size_t lead = AnyPhraseAt(w_.city_lead_es, g.s + head, g.e + 1)) c = g.s + head + lead;
+  if (c > g.e) return false;
+  PlaceInfo info;
+  std::string_view city = text_.substr(toks_[c].begin, toks_[g.e].end - toks_[c].begin);
+  if (!ctx_.places->Lookup(city, ctx_.region, &info) || info.kind != PlaceKind::kCity) return false;
+  AddOrg(CityCouncil(info.canonical.substr(0, info.canonical.find(','))), g);
+  return true;
+}
+
+// Spanish names of local bodies, named as the guideline names them, in
+// English: "Oficina del Alguacil del Condado de Bexar" -> "Bexar County
+// Sheriff's Office", "Distrito Escolar Independiente de San Antonio" ->
+// "San Antonio Independent School District".
+bool OrgScan::SpanishBody(const Seg& g) {
+  for (const OrgWords::SpanishBody& body : w_.spanish_body) {
+    if (!PhraseAt(body.head, g.s, g.e + 1)) continue;
+    std::size_t k = g.s + body.head.size();
+    // Spanish writes "del condado de Hidalgo" in lower case, which ends the
+    // capitalized group: read on past it.
+    if (k >= n_ || toks_[k].kind != TokKind::kWord || !w_.spanish_of->Contains(fold_[k])) continue;
+    bool county = false;
+    if (std::size_t lead = AnyPhraseAt(w_.county_lead_es, k, n_)) {
+      county = true;
+      k += lead;
+    } else if (std::size_t city_lead = AnyPhraseAt(w_.city_lead_es, k, n_)) {
+      k += city_lead;
+    } else {
+      ++k;
+    }
+    if (k >= n_ || toks_[k].kind != TokKind::kWord || !toks_[k].cap) return false;
+    std::size_t last = std::max(k, g.e);
+    while (last + 1 < n_ && toks_[last + 1].kind == TokKind::kWord && toks_[last + 1].cap &&
+           !toks_[last + 1].newline_before) {
+      ++last;
+    }
+    std::string place(text_.substr(toks_[k].begin, toks_[last].end - toks_[k].begin));
+    AddOrg(place + " " + (county ? w_.county_form + " " : std::string()) + body.english, Seg{g.s, last});
+    return true;
+  }
+  return false;
+}
+
+// A state's legislature named with the state: "Georgia House of
+// Representatives", "Asamblea General de Carolina del Norte".
+bool OrgScan::StateChamber(const Seg& g) {
+  bool chamber = false;
+  for (std::size_t k = g.s; k <= g.e && !chamber; ++k) chamber = w_.chamber_word->Contains(fold_[k]);
+  if (!chamber || ctx_.places == nullptr || g.e <= g.s) return false;
+  for (std::size_t p = g.s; p < g.e; ++p) {
+    std::string code, body;
+    if (LowerIn(p + 1, *w_.of_word) && p + 2 <= g.e) {  // "<chamber> of <State>"
+      body = EnglishBodyKey(FoldKey(text_.substr(toks_[g.s].begin, toks_[p].end - toks_[g.s].begin)));
+      if (!w_.chamber_key->Contains(body)) continue;
+      code = StateCodeOf(*ctx_.places, text_.substr(toks_[p + 2].begin, toks_[g.e].end - toks_[p + 2].begin));
+    } else {  // "<State> <chamber>"
+      body = EnglishBodyKey(FoldKey(text_.substr(toks_[p + 1].begin, toks_[g.e].end - toks_[p + 1].begin)));
+      if (!w_.chamber_key->Contains(body)) continue;
+      code = StateCodeOf(*ctx_.places, text_.substr(toks_[g.s].begin, toks_[p].end - toks_[g.s].begin));
+    }
+    if (code.empty() || code == "DC"sv || !w_.chamber_key->Contains(body)) continue;
+    std::string canonical = StateBody(code, body);
+    if (!canonical.empty()) {
+      AddOrg(canonical, g);
+      return true;
+    }
+  }
+  return false;
+}
+
+// A unit of a known agency: "Oficina del Inspector General del
+// Departamento de Seguridad Nacional", "Office of Refugee Resettlement
+// of the Department of ...": the two are separate organizations.
+bool OrgScan::AgencyUnit(const Seg& g) {
+  for (std::size_t p = g.s + 1; p + 1 <= g.e; ++p) {
+    if (toks_[p].cap || !w_.of_word->Contains(fold_[p])) continue;
+    std::size_t q = p + 1;
+    if (q < g.e && !toks_[q].cap && w_.article->Contains(fold_[q])) ++q;
+    if (q > g.e) return false;
+    std::string tail_key = FoldKey(text_.substr(toks_[q].begin, toks_[g.e].end - toks_[q].begin));
+    const OrgKnowledge::Agency* a = kb_.FindAgency(tail_key, region_);
+    if (a == nullptr) continue;
+    if (!HasOrgWord(g.s, p - 1)) return false;
+    // Inspectors general go by their agency: "DHS Office of Inspector General".
+    std::string head = FoldKey(text_.substr(toks_[g.s].begin, toks_[p - 1].end - toks_[g.s].begin));
+    if (!a->acronym.empty() && w_.inspector_general_head->Contains(head)) {
+      std::string oig = a->acronym + " " + w_.inspector_general_form;
+      const OrgKnowledge::Agency* known = kb_.FindAgency(FoldKey(oig), region_);
+      AddOrg(known ? known->canonical : oig, {g.s, p - 1});
+    } else {
+      Classify({g.s, p - 1});
+    }
+    AddOrg(a->canonical, {q, g.e});
+    return true;
+  }
+  return false;
+}
+
+// Runs that are not organizations whatever their words: events, places of
+// confinement, budget lines' funded things, programs defined with an acronym,
+// and runs ending in a program, law, place or event word.
+bool OrgScan::NotAnOrg(const Seg& g, std::size_t g0) const {
+  bool event = false, confinement = false;
+  for (std::size_t k = g.s; k <= g.e; ++k) {
+    if (toks_[k].kind != TokKind::kWord) continue;
+    event = event || w_.event_word->Contains(fold_[k]);
+    confinement = confinement || w_.confinement_word->Contains(fold_[k]);
+  }
+  if (event) return true;
+  if (confinement && (w_.confinement_tail->Contains(fold_[g.e]) || w_.confinement_head->Contains(fold_[g.s])))
+    return true;
+  // "$48 million for the Immigrant Legal Services Fund": a budget line
+  if (w_.funded_thing_tail->Contains(fold_[g.e])) {
+    for (const OrgWords::Phrase& lead : w_.funded_lead) {
+      if (g0 >= lead.size() + 1 && PhraseAt(lead, g0 - lead.size(), n_) && MoneyBefore(g0 - lead.size() - 1))
+        return true;
+    }
+  }
+  // "Health Benefits for Immigrant Adults (HBIA) program"
+  const std::size_t acr = AcronymAfter(g.e);
+  if (acr && acr + 2 < n_ && toks_[acr + 1].punct == ')' && toks_[acr + 2].kind == TokKind::kWord &&
+      !toks_[acr + 2].cap && w_.program_noun->Contains(fold_[acr + 2]))
+    return true;
+  // "Coalition for Humane Detention Standards", "Institute on Taxation
+  // and Economic Policy": an organization word heading a name outweighs
+  // a program-like last word.
+  const bool strong_head = g.s < g.e && words_.OrgWord(fold_[g.s]) >= WordTables::kStart &&
+                           LowerIn(g.s + 1, *w_.connector);
+  return w_.non_org_tail->Contains(fold_[g.e]) && !strong_head;
+}
+
+// An organization by its words (an organization word, the publisher's
+// name, a defined acronym) or by its context (an appositive's head noun,
+// "the group X").
+bool OrgScan::IsOrg(const Seg& g, std::size_t g0, const std::string& key) const {
+  if (g.e > g.s && HasOrgWord(g.s, g.e)) return true;
+  if (!publisher_key_.empty() && key == publisher_key_) return true;
+  if (g.e > g.s && AcronymAfter(g.e)) return true;
+  if (AppositiveOrg(g.e)) return true;
+  // "the immigrant-rights group Valle Unido"
+  return g0 == g.s && g0 > 0 && LowerIn(g0 - 1, *w_.type_noun) && g.e - g.s < 6;
+}
+
+// "X, a Sunset Park nonprofit that ...", "X, a coalition of 40 groups":
+// the head noun of an appositive right after the name ending at e.
+bool OrgScan::AppositiveOrg(std::size_t e) const {
+  if (!(e + 3 < n_ && toks_[e + 1].punct == ',' && toks_[e + 1].kind == TokKind::kPunct &&
+        w_.appositive_article->Contains(fold_[e + 2]) && !toks_[e + 2].cap))
+    return false;
+  std::size_t k = e + 3, head = 0;
+  for (int steps = 0; k < n_ && steps < 6; ++k, ++steps) {
+    if (toks_[k].kind != TokKind::kWord) break;
+    if (!toks_[k].cap && w_.appositive_stop->Contains(fold_[k])) break;
+    head = k;
+  }
+  return head && !toks_[head].cap && w_.type_noun->Contains(fold_[head]);
+}
+
+// The name of an organization found as written, completed by its context.
+std::string OrgScan::Canonical(const Seg& g, std::size_t g0) const {
+  std::string canonical(Surface(g));
+  // A chamber's committee in a state release is that state's: "Senate
+  // Health Committee" in Sacramento -> "California Senate Health Committee".
+  if (!ctx_.state_name.empty() && g.e > g.s && w_.committee_word->Contains(fold_[g.e]) &&
+      (fold_[g.s] == "senate"sv ||
+       // states with an Assembly have no House
+       (fold_[g.s] == "house"sv && kb_.GovBody(ctx_.region, "assembly").empty()) ||
+       (fold_[g.s] == "assembly"sv && !kb_.GovBody(ctx_.region, "assembly").empty())))
+    canonical = ctx_.state_name + " " + canonical;
+  // "ICE’s Newark Field Office" is named with its agency.
+  if (g0 == g.s && g0 > 0 && toks_[g0 - 1].possessive && toks_[g0 - 1].allcaps) {
+    for (const OrgWords::Phrase& tail : w_.agency_unit_tail) {
+      if (g.e >= g.s + tail.size() - 1 && g.e + 1 >= tail.size() && PhraseAt(tail, g.e + 1 - tail.size(), g.e + 1) &&
+          kb_.FindAgency(fold_[g0 - 1], region_) != nullptr) {
+        canonical = std::string(TokText(text_, toks_[g0 - 1])) + " " + canonical;
         break;
       }
     }
-    if (g.s > g.e) return;
-    key = FoldKey(surface_of(g));
-    if (const OrgKnowledge::Agency* a = kb.FindAgency(key, region)) {
-      add_org(a->canonical, g);
-      return;
-    }
-    if (g.s == g.e && toks[g.s].allcaps) return;  // acronyms are handled in their own pass
-    // "Ana Ruiz of the Coalition for ...": a name without an organization
-    // word before "of the" is a person (or a place); the rest is the candidate.
-    for (std::size_t p = g.s + 1; p + 2 <= g.e; ++p) {
-      if (toks[p].kind != TokKind::kWord || toks[p].cap || !In(fold[p], {"of", "de", "del"})) continue;
-      if (!toks[p + 1].cap && In(fold[p + 1], {"the", "la", "el", "los", "las"}) && !has_org_word(g.s, p - 1)) {
-        classify({p + 2, g.e});
-        return;
-      }
-      break;
-    }
-    if (IsShortGovKey(key)) {
-      shorts.push_back({key, std::string(surface_of(g)), {toks[g.s].begin, toks[g.e].end}});
-      return;
-    }
-    // "Concejo Municipal de (la Ciudad de) Tucson" -> "Tucson City Council"
-    if (ctx.places != nullptr && g.e > g.s + 2 && fold[g.s] == "concejo"sv && fold[g.s + 1] == "municipal"sv &&
-        In(fold[g.s + 2], {"de", "del"})) {
-      std::size_t c = g.s + 3;
-      if (c + 2 <= g.e && fold[c] == "la"sv && fold[c + 1] == "ciudad"sv && fold[c + 2] == "de"sv) c += 3;
-      if (c <= g.e) {
-        PlaceInfo info;
-        std::string_view city = text.substr(toks[c].begin, toks[g.e].end - toks[c].begin);
-        if (ctx.places->Lookup(city, ctx.region, &info) && info.kind == PlaceKind::kCity) {
-          std::string name = info.canonical.substr(0, info.canonical.find(','));
-          add_org(name == "New York City"sv ? "New York City Council" : name + " City Council", g);
-          return;
-        }
-      }
-    }
-    // Spanish names of local bodies, named as the guideline names them, in
-    // English: "Oficina del Alguacil del Condado de Bexar" -> "Bexar County
-    // Sheriff's Office", "Distrito Escolar Independiente de San Antonio" ->
-    // "San Antonio Independent School District".
-    struct SpanishBody {
-      std::initializer_list<const char*> head;
-      const char* english;
-    };
-    static const SpanishBody kSpanishBodies[] = {
-        {{"oficina", "del", "alguacil"}, "Sheriff\u2019s Office"},
-        {{"departamento", "del", "alguacil"}, "Sheriff\u2019s Department"},
-        {{"corte", "de", "comisionados"}, "Commissioners Court"},
-        {{"junta", "de", "supervisores"}, "Board of Supervisors"},
-        {{"junta", "de", "comisionados"}, "Board of Commissioners"},
-        {{"junta", "de", "educacion"}, "Board of Education"},
-        {{"distrito", "escolar", "independiente"}, "Independent School District"},
-        {{"distrito", "escolar", "unificado"}, "Unified School District"},
-        {{"distrito", "escolar"}, "School District"},
-        {{"departamento", "de", "policia"}, "Police Department"},
-        {{"biblioteca", "publica"}, "Public Library"},
-    };
-    for (const SpanishBody& body : kSpanishBodies) {
-      std::size_t k = g.s;
-      bool match = true;
-      for (const char* w : body.head) {
-        if (k > g.e || fold[k] != w) {
-          match = false;
-          break;
-        }
-        ++k;
-      }
-      // Spanish writes "del condado de Hidalgo" in lower case, which ends the
-      // capitalized group: read on past it.
-      const std::size_t n = toks.size();
-      auto word = [&](std::size_t i, const char* w) {
-        return i < n && toks[i].kind == TokKind::kWord && fold[i] == w;
-      };
-      if (!match || !(word(k, "de") || word(k, "del"))) continue;
-      bool county = false;
-      if (word(k, "del") && word(k + 1, "condado") && word(k + 2, "de")) {
-        county = true;
-        k += 3;
-      } else if (word(k, "de") && word(k + 1, "la") && word(k + 2, "ciudad") && word(k + 3, "de")) {
-        k += 4;
-      } else {
-        ++k;
-      }
-      if (k >= n || toks[k].kind != TokKind::kWord || !toks[k].cap) break;
-      std::size_t last = std::max(k, g.e);
-      while (last + 1 < n && toks[last + 1].kind == TokKind::kWord && toks[last + 1].cap &&
-             !toks[last + 1].newline_before) {
-        ++last;
-      }
-      std::string place(text.substr(toks[k].begin, toks[last].end - toks[k].begin));
-      add_org(place + (county ? " County " : " ") + body.english, Seg{g.s, last});
-      return;
-    }
-    // A state's legislature named with the state: "Georgia House of
-    // Representatives", "Asamblea General de Carolina del Norte".
-    bool chamber = false;
-    for (std::size_t k = g.s; k <= g.e && !chamber; ++k) {
-      chamber = In(fold[k], {"senate", "house", "assembly", "legislature", "senado", "camara", "asamblea",
-                             "legislatura"});
-    }
-    if (chamber && ctx.places != nullptr && g.e > g.s) {
-      for (std::size_t p = g.s; p < g.e; ++p) {
-        std::string code, body;
-        if (toks[p + 1].kind == TokKind::kWord && !toks[p + 1].cap && In(fold[p + 1], {"de", "del", "of"}) &&
-            p + 2 <= g.e) {
-          body = EnglishBodyKey(FoldKey(text.substr(toks[g.s].begin, toks[p].end - toks[g.s].begin)));
-          if (!IsChamberKey(body)) continue;
-          code = StateCodeOf(*ctx.places, text.substr(toks[p + 2].begin, toks[g.e].end - toks[p + 2].begin));
-        } else {
-          body = EnglishBodyKey(FoldKey(text.substr(toks[p + 1].begin, toks[g.e].end - toks[p + 1].begin)));
-          if (!IsChamberKey(body)) continue;
-          code = StateCodeOf(*ctx.places, text.substr(toks[g.s].begin, toks[p].end - toks[g.s].begin));
-        }
-        if (code.empty() || code == "DC"sv || !IsChamberKey(body)) continue;
-        std::string canonical = StateBody(kb, *ctx.places, code, body);
-        if (!canonical.empty()) {
-          add_org(canonical, g);
-          return;
-        }
-      }
-    }
-    // A unit of a known agency: "Oficina del Inspector General del
-    // Departamento de Seguridad Nacional", "Office of Refugee Resettlement
-    // of the Department of ...": the two are separate organizations.
-    for (std::size_t p = g.s + 1; p + 1 <= g.e; ++p) {
-      if (toks[p].cap || !In(fold[p], {"of", "del", "de"})) continue;
-      std::size_t q = p + 1;
-      if (q < g.e && !toks[q].cap && In(fold[q], {"the", "la", "el", "los", "las"})) ++q;
-      if (q > g.e) break;
-      std::string tail_key = FoldKey(text.substr(toks[q].begin, toks[g.e].end - toks[q].begin));
-      if (const OrgKnowledge::Agency* a = kb.FindAgency(tail_key, region)) {
-        if (!has_org_word(g.s, p - 1)) break;
-        // Inspectors general go by their agency: "DHS Office of Inspector General".
-        std::string head = FoldKey(text.substr(toks[g.s].begin, toks[p - 1].end - toks[g.s].begin));
-        if (!a->acronym.empty() && In(head, {"office of inspector general", "office of the inspector general",
-                                             "oficina del inspector general", "inspector general"})) {
-          std::string oig = a->acronym + " Office of Inspector General";
-          const OrgKnowledge::Agency* known = kb.FindAgency(FoldKey(oig), region);
-          add_org(known ? known->canonical : oig, {g.s, p - 1});
-        } else {
-          classify({g.s, p - 1});
-        }
-        add_org(a->canonical, {q, g.e});
-        return;
-      }
-    }
-    bool event = false, confinement = false;
-    for (std::size_t k = g.s; k <= g.e; ++k) {
-      if (toks[k].kind != TokKind::kWord) continue;
-      event = event || IsEventWord(fold[k]);
-      confinement = confinement || IsConfinementWord(fold[k]);
-    }
-    if (event) return;
-    if (confinement && (In(fold[g.e], {"center", "centre", "facility", "complex"}) || fold[g.s] == "centro"sv)) return;
-    // "$48 million for the Immigrant Legal Services Fund": a budget line
-    if (IsFundedThingTail(fold[g.e]) && g0 >= 3 && is_word(g0 - 1, "the") && is_word(g0 - 2, "for") &&
-        money_before(g0 - 3))
-      return;
-    const std::size_t acr = acronym_after(g.e);
-    if (acr && acr + 2 < n && toks[acr + 1].punct == ')' && toks[acr + 2].kind == TokKind::kWord &&
-        !toks[acr + 2].cap && IsProgramNoun(fold[acr + 2]))
-      return;
-    // "Coalition for Humane Detention Standards", "Institute on Taxation
-    // and Economic Policy": an organization word heading a name outweighs
-    // a program-like last word.
-    const bool strong_head = g.s < g.e && words.OrgWord(fold[g.s]) >= WordTables::kStart &&
-                             toks[g.s + 1].kind == TokKind::kWord && !toks[g.s + 1].cap &&
-                             IsConnector(fold[g.s + 1]);
-    if (IsNonOrgTail(fold[g.e]) && !strong_head) return;
-    bool org = (g.e > g.s && has_org_word(g.s, g.e)) || (!publisher_key.empty() && key == publisher_key);
-    if (!org && g.e > g.s && acr) org = true;
-    // "X, a Sunset Park nonprofit that ...", "X, a coalition of 40 groups":
-    // the head noun of an appositive right after the name.
-    if (!org && g.e + 3 < n && toks[g.e + 1].punct == ',' && toks[g.e + 1].kind == TokKind::kPunct &&
-        In(fold[g.e + 2], {"a", "an", "the", "una", "un", "la", "el"}) && !toks[g.e + 2].cap) {
-      std::size_t k = g.e + 3, head = 0;
-      for (int steps = 0; k < n && steps < 6; ++k, ++steps) {
-        if (toks[k].kind != TokKind::kWord) break;
-        if (!toks[k].cap && In(fold[k], {"of", "that", "which", "who", "with", "in", "for", "de", "que", "en",
-                                         "based", "whose", "and", "y", "since", "from", "founded", "led"}))
-          break;
-        head = k;
-      }
-      if (head && !toks[head].cap && IsOrgTypeNoun(fold[head])) org = true;
-    }
-    // "the immigrant-rights group Valle Unido"
-    if (!org && g0 == g.s && g0 > 0 && toks[g0 - 1].kind == TokKind::kWord && !toks[g0 - 1].cap &&
-        IsOrgTypeNoun(fold[g0 - 1]) && g.e - g.s < 6)
-      org = true;
-    if (!org) {
-      rejected.push_back({key, g});
-      return;
-    }
-    std::string canonical(surface_of(g));
-    // A chamber's committee in a state release is that state's: "Senate
-    // Health Committee" in Sacramento -> "California Senate Health Committee".
-    if (!ctx.state_name.empty() && g.e > g.s && In(fold[g.e], {"committee", "subcommittee"}) &&
-        (fold[g.s] == "senate"sv ||
-         // states with an Assembly have no House
-         (fold[g.s] == "house"sv && kb.GovBody(ctx.region, "assembly").empty()) ||
-         (fold[g.s] == "assembly"sv && !kb.GovBody(ctx.region, "assembly").empty())))
-      canonical = ctx.state_name + " " + canonical;
-    // "ICE’s Newark Field Office" is named with its agency.
-    if (g0 == g.s && g0 > 0 && toks[g0 - 1].possessive && toks[g0 - 1].allcaps && g.e > g.s &&
-        fold[g.e] == "office"sv && fold[g.e - 1] == "field"sv && kb.FindAgency(fold[g0 - 1], region) != nullptr)
-      canonical = std::string(TokText(text, toks[g0 - 1])) + " " + canonical;
-    add_org(canonical, g);
-  };
-
-  for (std::size_t i = 0; i < n;) {
-    if (!is_cap(i)) { ++i; continue; }
-    std::size_t a = i, last = i, j = i + 1;
-    while (j < n) {
-      if (toks[last].possessive) {
-        // "Mayor’s Office" continues; "City Council’s Committee" and "ICE’s" stop
-        if (toks[last].allcaps || has_org_word(a, last) || !is_cap(j) || toks[j].newline_before) break;
-      }
-      const Tok& t = toks[j];
-      if (t.newline_before) break;
-      if (is_cap(j)) { last = j; ++j; continue; }
-      if (t.kind == TokKind::kNumber && fold[last] == "local"sv) { last = j; ++j; continue; }
-      if (t.kind == TokKind::kPunct && (t.punct == '&' || t.punct == '+') && is_cap(j + 1) &&
-          !toks[j + 1].newline_before) {
-        last = j + 1; j += 2; continue;
-      }
-      // "Nassau–Suffolk", "Huston-Tillotson"; an em dash ends the name
-      // ("Rochester, NY—The council ...")
-      if (t.kind == TokKind::kPunct && t.punct == '-' && !t.space_before && is_cap(j + 1) &&
-          !toks[j + 1].space_before && text.compare(t.begin, 3, "\xE2\x80\x94") != 0) {
-        last = j + 1; j += 2; continue;
-      }
-      if (t.kind == TokKind::kWord && !t.cap && IsConnector(fold[j])) {
-        std::size_t k = j;
-        int c = 0;
-        while (k < n && c < 2 && toks[k].kind == TokKind::kWord && !toks[k].cap && IsConnector(fold[k])) { ++k; ++c; }
-        if (!is_cap(k) || toks[k].newline_before) break;
-        const std::string& conn = fold[j];
-        if (conn == "and"sv || conn == "y"sv) {
-          if (words.OrgWord(fold[last]) != WordTables::kNone || fold[j + 1] == "the"sv || toks[k].allcaps) break;
-        }
-        if (conn == "at"sv) {
-          // "University of Texas at San Antonio"; otherwise "at" ends the name
-          bool campus = false;
-          for (std::size_t k2 = a; k2 <= last && !campus; ++k2) campus = In(fold[k2], {"university", "college"});
-          if (!campus) break;
-        }
-        // "... Court on Monday": a date, not part of the name
-        if (conn == "on"sv && In(fold[k], {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                         "january", "february", "march", "april", "may", "june", "july", "august",
-                                         "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                                         "aug", "sept", "oct", "nov", "dec"}))
-          break;
-        if (conn == "the"sv || conn == "la"sv || conn == "las"sv || conn == "los"sv) break;
-        last = k; j = k + 1; continue;
-      }
-      break;
-    }
-    // split at a title followed by a name: the part before is a candidate
-    std::size_t seg_start = a;
-    for (std::size_t k = a; k <= last; ++k) {
-      if (toks[k].kind != TokKind::kWord) continue;
-      bool office;
-      int m = words.MatchTitle(toks, fold, k, &office);
-      if (m == 0) continue;
-      std::size_t nx = k + m;
-      if (toks[nx - 1].possessive || nx > last) continue;
-      // "Office of Worker Protections": a title after a connector is part of the name
-      if (k > seg_start && toks[k - 1].kind == TokKind::kWord && !toks[k - 1].cap && IsConnector(fold[k - 1])) continue;
-      if (toks[nx].kind != TokKind::kWord || !toks[nx].cap || words.OrgWord(fold[nx]) != WordTables::kNone) continue;
-      if (k > seg_start) classify({seg_start, k - 1});
-      seg_start = last + 1;  // the person's name goes to the people finder
-      // ... but not what follows it: "Pastor Ana Ruiz of Iglesia Roca Firme"
-      std::size_t p = nx;
-      while (p <= last && toks[p].kind == TokKind::kWord && toks[p].cap) ++p;
-      if (p <= last && toks[p].kind == TokKind::kWord && !toks[p].cap && In(fold[p], {"of", "at", "de", "del"})) {
-        while (p <= last && !toks[p].cap) ++p;
-        seg_start = p;
-      }
-      break;
-    }
-    if (seg_start <= last) classify({seg_start, last});
-    i = last + 1;
   }
+  return canonical;
+}
 
-  // later mentions of a found organization without its organization word
-  // ("A survey by Valle Unido found ...")
-  for (const Rejected& r : rejected) {
-    long idx = set.Find(r.key);
+// Later mentions of a found organization without its organization word
+// ("A survey by Valle Unido found ...").
+void OrgScan::AddRejectedMentions() {
+  for (const Rejected& r : rejected_) {
+    long idx = set_.Find(r.key);
     if (idx < 0) continue;
-    set.AddAlias(static_cast<std::size_t>(idx), surface_of(r.seg));
-    mention_spans->push_back({toks[r.seg.s].begin, toks[r.seg.e].end});
+    set_.AddAlias(static_cast<std::size_t>(idx), Surface(r.seg));
+    mention_spans_->push_back({toks_[r.seg.s].begin, toks_[r.seg.e].end});
   }
+}
 
-  // acronyms: defined ones, then known agencies
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!toks[i].allcaps || in_taken[i]) continue;
-    if (acronyms.Contains(fold[i])) {
-      mention_spans->push_back({toks[i].begin, toks[i].end});
+// Acronyms: defined ones ("... (LTDC)"), then known agencies ("ICE").
+void OrgScan::AddAcronymMentions() {
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (!toks_[i].allcaps || in_taken_[i]) continue;
+    if (acronyms_.Contains(fold_[i])) {
+      mention_spans_->push_back({toks_[i].begin, toks_[i].end});
       continue;
     }
-    if (const OrgKnowledge::Agency* ag = kb.FindAgency(fold[i], region)) {
-      std::size_t idx = set.Get(ag->canonical);
-      set.AddAlias(idx, TokText(text, toks[i]));
-      mention_spans->push_back({toks[i].begin, toks[i].end});
+    if (const OrgKnowledge::Agency* ag = kb_.FindAgency(fold_[i], region_)) {
+      std::size_t idx = set_.Get(ag->canonical);
+      set_.AddAlias(idx, TokText(text_, toks_[i]));
+      mention_spans_->push_back({toks_[i].begin, toks_[i].end});
     }
   }
+}
 
-  // short references to bodies: an organization of this release first, else the place's body
-  std::string gov_region = region.empty() || region == "DC"sv ? "US" : region;
-  for (ShortRef& r : shorts) {
-    long found = -1;
+// Short references to bodies ("the Senate", "the Board"): an organization
+// of this release first, else the body of the release's place.
+void OrgScan::ResolveShortRefs() {
+  const std::string gov_region = region_.empty() || region_ == "DC"sv ? "US" : region_;
+  for (ShortRef& r : shorts_) {
     r.key = EnglishBodyKey(r.key);
-    std::string tail = " " + r.key;
-    for (std::size_t k = 0; k < set.entities().size(); ++k) {
-      std::string name = FoldKey(set.entities()[k].name);
-      bool match = name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
-      if (!match && (r.key == "board"sv || r.key == "council"sv)) match = name.find(tail + " ") != std::string::npos;
-      if (match) { found = static_cast<long>(k); break; }
-    }
-    std::string canonical;
+    long found = ShortRefInRelease(r.key);
     if (found < 0) {
-      if (r.key == "congress"sv) canonical = kb.GovBody("US", r.key);
-      else if (r.key == "council"sv || r.key == "city council"sv) {
-        if (!ctx.city.empty()) canonical = ctx.city == "New York"sv ? "New York City Council" : ctx.city + " City Council";
-      } else if (r.key != "board"sv) {
-        canonical = kb.GovBody(gov_region, r.key);
-        // a state without a knowledge entry: "the House" in an Atlanta release
-        // (only for states the knowledge does not list: a listed state's
-        // missing chamber does not exist, e.g. New York has no House)
-        if (canonical.empty() && gov_region != "US"sv && ctx.places != nullptr && IsChamberKey(r.key) &&
-            kb.GovBody(gov_region, "senate").empty() && kb.GovBody(gov_region, "legislature").empty())
-          canonical = StateBody(kb, *ctx.places, gov_region, r.key);
-      }
+      const std::string canonical = ShortRefByPlace(r.key, gov_region);
       if (canonical.empty()) continue;
-      found = static_cast<long>(set.Get(canonical));
+      found = static_cast<long>(set_.Get(canonical));
     }
-    set.AddAlias(static_cast<std::size_t>(found), r.surface);
-    mention_spans->push_back(r.span);
+    set_.AddAlias(static_cast<std::size_t>(found), r.surface);
+    mention_spans_->push_back(r.span);
   }
-  // Short forms: "the Newcomer Academy" after "International Newcomer
-  // Academy", "the Department of Labor" after "New York State Department of
-  // Labor" are the same body, not a second one.
-  std::vector<NamedEntity>& ents = set.entities();
+}
+
+// The organization of this release whose name ends with the short key
+// ("... Board of Supervisors" for "board" too), or -1.
+long OrgScan::ShortRefInRelease(const std::string& key) {
+  const std::string tail = " " + key;
+  for (std::size_t k = 0; k < set_.entities().size(); ++k) {
+    std::string name = FoldKey(set_.entities()[k].name);
+    bool match = name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    if (!match && w_.short_inner->Contains(key)) match = name.find(tail + " ") != std::string::npos;
+    if (match) return static_cast<long>(k);
+  }
+  return -1;
+}
+
+// The body a short key names in the release's place ("Congress", the
+// city's council, the state's chamber), or "".
+std::string OrgScan::ShortRefByPlace(const std::string& key, const std::string& gov_region) const {
+  if (w_.short_national->Contains(key)) return kb_.GovBody("US", key);
+  if (w_.short_city->Contains(key)) return ctx_.city.empty() ? std::string() : CityCouncil(ctx_.city);
+  if (w_.short_unresolved->Contains(key)) return std::string();
+  std::string canonical = kb_.GovBody(gov_region, key);
+  // a state without a knowledge entry: "the House" in an Atlanta release
+  // (only for states the knowledge does not list: a listed state's
+  // missing chamber does not exist, e.g. New York has no House)
+  if (canonical.empty() && gov_region != "US"sv && ctx_.places != nullptr && w_.chamber_key->Contains(key) &&
+      kb_.GovBody(gov_region, "senate").empty() && kb_.GovBody(gov_region, "legislature").empty())
+    canonical = StateBody(gov_region, key);
+  return canonical;
+}
+
+// Short forms: "the Newcomer Academy" after "International Newcomer
+// Academy", "the Department of Labor" after "New York State Department of
+// Labor" are the same body, not a second one.
+void OrgScan::MergeShortForms(std::vector<NamedEntity>* out) {
+  std::vector<NamedEntity>& ents = set_.entities();
   std::vector<std::string> name_keys(ents.size());
   for (std::size_t k = 0; k < ents.size(); ++k) name_keys[k] = " " + FoldKey(ents[k].name);
   auto is_tail_of = [](const std::string& key, const std::string& longer) {  // both with leading ' '
@@ -669,7 +866,7 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
       for (std::size_t f = 0; f < forms.size(); ++f) {
         std::string k = " " + FoldKey(forms[f]);
         bool acronym = forms[f].find(' ') == std::string::npos;
-        if (is_tail_of(k, name_keys[a2]) || (f > 0 && acronym)) set.AddAlias(a2, forms[f]);
+        if (is_tail_of(k, name_keys[a2]) || (f > 0 && acronym)) set_.AddAlias(a2, forms[f]);
       }
       merged[b] = true;
     }
@@ -681,6 +878,14 @@ void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, cons
   *out = std::move(kept);
 }
 
+}  // namespace
+
+void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+                       const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
+                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
+  OrgScan(text, toks, fold, words, kb, ctx, taken, mention_spans).Run(out);
+}
+
 void OrganizationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
   std::vector<TextSpan> spans;
   FindOrganizations(doc.text, *doc.toks, *doc.fold, kb_.words, kb_.orgs, doc.ctx, claims->taken, &out->organizations,
@@ -689,11 +894,11 @@ void OrganizationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* 
   // A state attorney general's office is named with its state, as the
   // guideline does ("Office of the New York State Attorney General").
   if (doc.ctx.state_name.empty()) return;
+  const OrgWords& w = kb_.orgs.words();
   for (NamedEntity& org : out->organizations) {
-    const std::string key = NameKey(org.name);
-    if (key != "office of the attorney general" && key != "attorney general's office") continue;
+    if (!w.attorney_general_office->Contains(NameKey(org.name))) continue;
     org.aliases.insert(org.aliases.begin(), org.name);
-    org.name = "Office of the " + doc.ctx.state_name + " Attorney General";
+    org.name = w.attorney_general_before_form + " " + doc.ctx.state_name + " " + w.attorney_general_after_form;
   }
 }
 

@@ -5,7 +5,12 @@
 // their canonical names (ICE, "Servicio de Inmigración y Control de Aduanas"
 // -> "Immigration and Customs Enforcement"), and short references to
 // government bodies resolved by the release's place ("the Senate" in an
-// Albany release -> "New York State Senate"). Internal.
+// Albany release -> "New York State Senate").
+//
+// The rules' vocabulary (connectors, lead noise, program and event words,
+// Spanish body names and their English forms, ...) is the org.* word classes
+// of data/knowledge/words_orgs.tsv, resolved once by OrgKnowledge::Load;
+// docs/extraction.md lists each class and the rule that uses it. Internal.
 //
 // Thread-safety: OrgKnowledge is immutable after Load; FindOrganizations is
 // reentrant.
@@ -25,6 +30,69 @@
 
 namespace amicus::internal {
 
+// The organization finder's word classes (words_orgs.tsv), resolved once:
+// each member names the class it holds. Phrases are split into their words.
+struct OrgWords {
+  using Phrase = std::vector<std::string>;
+  struct SpanishBody {
+    Phrase head;          // "distrito escolar independiente"
+    std::string english;  // "Independent School District"
+  };
+
+  const StringSet* connector = nullptr;            // org.connector
+  const StringSet* lead_noise = nullptr;           // org.lead_noise
+  const StringSet* non_org_tail = nullptr;         // org.non_org_tail
+  const StringSet* short_gov_key = nullptr;        // org.short_gov_key
+  const StringSet* event_word = nullptr;           // org.event_word
+  const StringSet* confinement_word = nullptr;     // org.confinement_word
+  const StringSet* confinement_tail = nullptr;     // org.confinement_tail
+  const StringSet* confinement_head = nullptr;     // org.confinement_head
+  const StringSet* program_noun = nullptr;         // org.program_noun
+  const StringSet* type_noun = nullptr;            // org.type_noun
+  const StringSet* funded_thing_tail = nullptr;    // org.funded_thing_tail
+  std::vector<Phrase> funded_lead;                 // org.funded_lead
+  const StringSet* amount_word = nullptr;          // org.amount_word
+  const StringSet* article = nullptr;              // org.article
+  const StringSet* spanish_article = nullptr;      // org.spanish_article
+  const StringSet* appositive_article = nullptr;   // org.appositive_article
+  const StringSet* appositive_stop = nullptr;      // org.appositive_stop
+  const StringSet* of_word = nullptr;              // org.of_word
+  const StringSet* affiliation_word = nullptr;     // org.affiliation_word
+  const StringSet* and_word = nullptr;             // org.and_word
+  const StringSet* article_after_and = nullptr;    // org.article_after_and
+  const StringSet* campus_connector = nullptr;     // org.campus_connector
+  const StringSet* campus_head = nullptr;          // org.campus_head
+  const StringSet* date_connector = nullptr;       // org.date_connector
+  const StringSet* date_word = nullptr;            // org.date_word
+  const StringSet* numbered_head = nullptr;        // org.numbered_head
+  const StringSet* chamber_word = nullptr;         // org.chamber_word
+  const StringSet* chamber_key = nullptr;          // org.chamber_key
+  const StringTable<std::string>* body_english_key = nullptr;    // org.body_english_key
+  const StringTable<std::string>* state_chamber_name = nullptr;  // org.state_chamber_name
+  const StringSet* short_unresolved = nullptr;     // org.short_unresolved
+  const StringSet* short_inner = nullptr;          // org.short_inner
+  const StringSet* short_national = nullptr;       // org.short_national
+  const StringSet* short_city = nullptr;           // org.short_city
+  const StringTable<std::string>* city_council_name = nullptr;  // org.city_council_name
+  std::vector<Phrase> council_head_es;             // org.council_head_es
+  const StringSet* spanish_of = nullptr;           // org.spanish_of
+  std::vector<Phrase> county_lead_es;              // org.county_lead_es
+  std::vector<Phrase> city_lead_es;                // org.city_lead_es
+  std::vector<SpanishBody> spanish_body;           // org.spanish_body, in file order
+  const StringSet* inspector_general_head = nullptr;   // org.inspector_general_head
+  std::vector<Phrase> agency_unit_tail;            // org.agency_unit_tail
+  const StringSet* committee_word = nullptr;       // org.committee_word
+  const StringSet* attorney_general_office = nullptr;  // org.attorney_general_office
+  // org.name_form: words of the names the finder writes
+  std::string county_form;                   // county: "<place> County <body>"
+  std::string city_council_form;             // city_council: "<city> City Council"
+  std::string inspector_general_form;        // inspector_general: "<ACR> Office of Inspector General"
+  std::string attorney_general_before_form;  // attorney_general_before: "Office of the <State> ..."
+  std::string attorney_general_after_form;   // attorney_general_after: "... Attorney General"
+
+  Status Load(const Lexicon& lexicon);
+};
+
 class OrgKnowledge {
  public:
   Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
@@ -39,12 +107,15 @@ class OrgKnowledge {
   // Canonical name of a legislative body's short name in a region ("NY",
   // "Senate") or empty.
   std::string GovBody(const std::string& region, const std::string& short_key) const;
+  // The rules' word classes.
+  const OrgWords& words() const { return words_; }
 
  private:
   std::vector<Agency> agencies_;
   std::unordered_multimap<std::string, std::size_t> agency_keys_;
   StringSet agency_key_set_;  // the keys of agency_keys_, for the quick miss
   std::unordered_map<std::string, std::string> gov_bodies_;  // region + '|' + folded short -> canonical
+  OrgWords words_;
 };
 
 // `fold` holds FoldTokens(text, toks). Byte ranges of every organization
