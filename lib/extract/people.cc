@@ -1,3 +1,18 @@
+// The people finder (people.h). FindPeople runs one PeopleScan over a
+// release, in four steps:
+//   1. FindFullNames: runs of 2-4 capitalized name words after a title
+//      ("Mayor Jane Okoro-Bell") or with speaker evidence ("said X Y",
+//      "X Y, director of", "Contact: X Y", "X Y (D-Bronx)"), or a known
+//      officeholder's full name; a title followed by one name word is kept
+//      for step 3.
+//   2. LinkLaterMentions: later bare surnames and title + surname of a full
+//      name found in step 1 become its aliases.
+//   3. ResolveTitledOfficeholders: "Governor Hochul" with no full name in
+//      the release resolves to the officeholder of that surname and title.
+//   4. ResolveBareOfficeholders: a bare surname of an officeholder marked
+//      `bare` ("Trump") in the right context.
+// The words the rules consult are PeopleKnowledge's people.* classes
+// (data/knowledge/words_people.tsv).
 #include "extract/people.h"
 #include "extract/knowledge_base.h"
 
@@ -11,41 +26,7 @@
 namespace amicus::internal {
 namespace {
 
-// Lengths of the literals are known at compile time (no strlen per call).
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view s : list) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
-// Capitalized words that are never part of a personal name. Asked of every
-// word of a release: a hash lookup, not a walk over the list.
-bool IsNonNameWord(std::string_view f) {
-  static const StringSet kNonName = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "new", "city",
-      "county", "state", "states", "united", "north", "south", "east", "west", "the", "a", "an", "in",
-      "on", "at", "for", "this", "that", "today", "yesterday", "we", "i", "it", "our", "they", "he", "she",
-      "his", "her", "but", "and", "if", "when", "while", "after", "before", "since", "under", "according",
-      "federal", "national", "american", "act", "law", "day", "island", "heights", "park",
-      "avenue", "street", "road", "valley", "lake", "lakes", "river", "mount", "fort", "saint", "st",
-      "hoy", "el", "la", "los", "las", "nueva", "ley", "program", "capitol", "hall", "building", "fiscal",
-      "year", "budget", "executive", "democrat", "republican", "democrats", "republicans", "latino",
-      "latina", "immigrant", "immigrants", "dream", "english", "spanish", "asylum", "side", "expressway",
-      "highway", "parkway", "boulevard", "blvd", "bridge", "tunnel", "square", "plaza", "zona", "norte",
-      "centro", "center", "detention", "detencion", "northeast", "northwest", "southeast", "southwest",
-      "downtown", "upper", "lower", "greater", "central"};
-  return kNonName.Contains(f);
-}
-
-bool IsSpeechVerb(std::string_view f) {
-  static const StringSet kWords{"said", "says", "told", "testified", "added", "wrote", "dijo", "declaro", "afirmo",
-      "explico", "anadio", "agrego", "senalo", "indico", "aseguro", "expreso", "sostuvo"};
-  return kWords.Contains(f);
-}
-
+// Splits a comma-separated field of officeholders.tsv, trimming spaces.
 std::vector<std::string> SplitComma(std::string_view s) {
   std::vector<std::string> out;
   while (!s.empty()) {
@@ -60,9 +41,27 @@ std::vector<std::string> SplitComma(std::string_view s) {
   return out;
 }
 
+// The words of a folded phrase ("according to" -> {"according", "to"}).
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    std::size_t sp = s.find(' ');
+    if (sp != 0) out.emplace_back(s.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    s.remove_prefix(sp + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
-Status PeopleKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
+Status PeopleKnowledge::Load(const KnowledgeFiles& files, const Lexicon& lexicon) {
+  Status s = LoadOfficeholders(files);
+  if (!s.ok()) return s;
+  return LoadWordClasses(lexicon);
+}
+
+Status PeopleKnowledge::LoadOfficeholders(const KnowledgeFiles& files) {
   return files.ForEachRecord("officeholders.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.size() < 2) {
       return Status::Corruption("officeholders.tsv:" + std::to_string(line) +
@@ -82,6 +81,31 @@ Status PeopleKnowledge::Load(const KnowledgeFiles& files, const Lexicon&) {
   });
 }
 
+Status PeopleKnowledge::LoadWordClasses(const Lexicon& lexicon) {
+  const struct {
+    const char* name;
+    const StringSet** set;
+  } kSets[] = {
+      {"people.non_name", &non_name_},
+      {"people.speech_verb", &speech_verbs_},
+      {"people.contact_label", &contact_labels_},
+      {"people.longer_name_joiner", &name_joiners_},
+      {"people.facility_before", &facility_nouns_},
+      {"people.article_before", &articles_},
+      {"people.party_letter", &party_letters_},
+  };
+  for (const auto& c : kSets) {
+    Status s = lexicon.Words(c.name, c.set);
+    if (!s.ok()) return s;
+  }
+  const std::vector<std::string>* phrases = nullptr;
+  Status s = lexicon.List("people.attribution_before", &phrases);
+  if (!s.ok()) return s;
+  attribution_.clear();
+  for (const std::string& p : *phrases) attribution_.push_back(SplitWords(p));
+  return Status::OK();
+}
+
 std::vector<const PeopleKnowledge::Officeholder*> PeopleKnowledge::BySurname(const std::string& key) const {
   std::vector<const Officeholder*> out;
   auto r = by_surname_.equal_range(key);
@@ -89,202 +113,325 @@ std::vector<const PeopleKnowledge::Officeholder*> PeopleKnowledge::BySurname(con
   return out;
 }
 
+namespace {
+
+// One release's people: the per-token decisions (title length, whether a
+// token can be part of a name) made once and kept, the entities found so
+// far, and the byte spans of every name mention.
+class PeopleScan {
+ public:
+  PeopleScan(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
+             const WordTables& words, const PeopleKnowledge& kb, const Gazetteer* places, const DocContext& ctx,
+             const std::vector<TextSpan>& taken)
+      : text_(text), toks_(toks), fold_(fold), words_(words), kb_(kb), places_(places), ctx_(ctx),
+        n_(toks.size()), title_len_(n_, -1), title_office_(n_, false) {
+    MarkNameTokens(taken);
+  }
+
+  void FindFullNames();
+  void LinkLaterMentions();
+  void ResolveTitledOfficeholders();
+  void ResolveBareOfficeholders();
+  void Finish(std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans);
+
+ private:
+  // A title followed by a single name word ("Governor Hochul"), for step 3.
+  struct TitledSurname {
+    std::size_t title_begin, tok;
+  };
+
+  void MarkNameTokens(const std::vector<TextSpan>& taken);
+  int TitleAt(std::size_t i, bool* office);
+  bool NameTok(std::size_t i) const { return i < n_ && is_name_[i] != 0; }
+  bool FollowsName(std::size_t i);
+  std::size_t RunEnd(std::size_t s);
+  bool TitleBefore(std::size_t i, std::size_t* begin);
+  bool TitledNameAt(std::size_t i, std::size_t* next);
+  bool IsUntitledName(std::size_t s, std::size_t e);
+  bool ReadsAsOtherName(std::size_t s, const std::string& key) const;
+  bool SpeakerBefore(std::size_t s) const;
+  bool SpeakerAfter(std::size_t e);
+  void AddFull(std::size_t s, std::size_t e);
+  bool ContextOk(const PeopleKnowledge::Officeholder* o) const;
+  bool KnownSurname(const std::string& key) const { return fulls_.Contains(key); }
+
+  std::string_view text_;
+  const std::vector<Tok>& toks_;
+  const std::vector<std::string>& fold_;
+  const WordTables& words_;
+  const PeopleKnowledge& kb_;
+  const Gazetteer* places_;
+  const DocContext& ctx_;
+  const std::size_t n_;
+  // title length at each token, computed on first use: -1 = not yet
+  std::vector<signed char> title_len_;
+  std::vector<bool> title_office_;
+  // whether each token can be part of a personal name, decided once
+  std::vector<char> is_name_;
+
+  EntitySet set_;
+  // Full names by surname key, the first one seen for each surname: a later
+  // bare surname refers to it. A map, so a long release with many mentions
+  // stays linear.
+  StringTable<std::size_t> fulls_;
+  std::vector<TitledSurname> titled_;
+  std::vector<TextSpan> spans_;
+};
+
+// A name word is a capitalized word, not already claimed, not an acronym
+// ("ICE"), not an organization word ("Department") and not one of the
+// people.non_name words ("City", "Tuesday").
+void PeopleScan::MarkNameTokens(const std::vector<TextSpan>& taken) {
+  std::vector<char> in_taken;
+  MarkTaken(toks_, taken, &in_taken);
+  is_name_.assign(n_, 0);
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (toks_[i].kind != TokKind::kWord || !toks_[i].cap || in_taken[i]) continue;
+    if (toks_[i].allcaps && (toks_[i].end - toks_[i].begin) > 2) continue;
+    if (words_.OrgWord(fold_[i]) != WordTables::kNone) continue;
+    is_name_[i] = !kb_.IsNonNameWord(fold_[i]);
+  }
+}
+
+int PeopleScan::TitleAt(std::size_t i, bool* office) {
+  if (title_len_[i] < 0) {
+    bool o = false;
+    title_len_[i] =
+        static_cast<signed char>(toks_[i].kind == TokKind::kWord ? words_.MatchTitle(toks_, fold_, i, &o) : 0);
+    title_office_[i] = o;
+  }
+  *office = title_office_[i];
+  return static_cast<int>(title_len_[i]);
+}
+
+// Token i-1 is the end of a longer personal name (not a title).
+bool PeopleScan::FollowsName(std::size_t i) {
+  if (i == 0 || !NameTok(i - 1) || toks_[i].newline_before || !toks_[i].space_before) return false;
+  for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+    bool office;
+    if (TitleAt(i - back, &office) == static_cast<int>(back)) return false;
+  }
+  return true;
+}
+
+// Extends a run of name tokens from s on one line; stops at a title and
+// after a possessive. Returns the index past it.
+std::size_t PeopleScan::RunEnd(std::size_t s) {
+  std::size_t e = s;
+  while (e < n_ && NameTok(e) && (e == s || (!toks_[e].newline_before && toks_[e].space_before))) {
+    bool office;
+    if (e > s && TitleAt(e, &office) > 0) break;
+    if (e > s && toks_[e - 1].possessive) break;
+    ++e;
+  }
+  return e;
+}
+
+// An office title ending right before token i ("Mayor", "Council Member");
+// sets *begin to its first byte.
+bool PeopleScan::TitleBefore(std::size_t i, std::size_t* begin) {
+  for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+    bool office;
+    int m = TitleAt(i - back, &office);
+    if (m == static_cast<int>(back) && office) {
+      *begin = toks_[i - back].begin;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Adds the full name of tokens [s, e): the officeholder's canonical name
+// when it is one, the surface otherwise.
+void PeopleScan::AddFull(std::size_t s, std::size_t e) {
+  std::string_view surf = text_.substr(toks_[s].begin, toks_[e - 1].end - toks_[s].begin);
+  std::string key = FoldKey(surf);
+  std::string canonical(surf);
+  if (kb_.IsFullName(key)) {
+    for (const PeopleKnowledge::Officeholder* o : kb_.BySurname(fold_[e - 1])) {
+      if (FoldKey(o->name) == key) canonical = o->name;
+    }
+  }
+  std::size_t idx = set_.Get(canonical);
+  set_.AddAlias(idx, surf);
+  fulls_.Emplace(fold_[e - 1], idx);
+  spans_.push_back({toks_[s].begin, toks_[e - 1].end});
+}
+
+// Title(s) then a name: "Mayor Jane Okoro-Bell", "Superintendent Dr. Renata
+// Q. Oduya" (stacked titles all go). 2-4 name words are a full name; one is
+// kept for ResolveTitledOfficeholders. Sets *next past the run.
+bool PeopleScan::TitledNameAt(std::size_t i, std::size_t* next) {
+  bool office = false;
+  int m = TitleAt(i, &office);
+  while (m > 0 && i + m < n_ && !toks_[i + m - 1].possessive && !toks_[i + m].newline_before) {
+    bool o2;
+    int m2 = TitleAt(i + m, &o2);
+    if (m2 == 0) break;
+    m += m2;
+  }
+  if (m == 0 || toks_[i + m - 1].possessive || !NameTok(i + m) || toks_[i + m].newline_before) return false;
+  std::size_t s = i + m, e = RunEnd(s);
+  if (e - s >= 2 && e - s <= 4) AddFull(s, e);
+  else if (e - s == 1) titled_.push_back({toks_[i].begin, s});
+  *next = e;
+  return true;
+}
+
+// Untitled runs that read like names but are not people: places ("San
+// Pedro Sula, said ..."), parts of a place after a possessive ("Chicago’s
+// Southwest Side"), the end of a longer name ("Centro de Detención Montaña
+// Franklin", "... Processing Center Delaney Hall") and names after an
+// article ("near the Gowanus Expressway, ...").
+bool PeopleScan::ReadsAsOtherName(std::size_t s, const std::string& key) const {
+  if (places_ != nullptr && places_->IsPlaceName(key)) return true;
+  if (s > 0 && toks_[s - 1].possessive && toks_[s - 1].cap) return true;
+  if (s > 1 && !toks_[s - 1].cap && kb_.IsLongerNameJoiner(fold_[s - 1]) && toks_[s - 2].cap) return true;
+  if (s > 0 && toks_[s - 1].kind == TokKind::kWord && toks_[s - 1].cap && !toks_[s].newline_before &&
+      kb_.IsFacilityNoun(fold_[s - 1]))
+    return true;
+  if (s > 0 && toks_[s - 1].kind == TokKind::kWord && !toks_[s - 1].cap && kb_.IsArticle(fold_[s - 1])) return true;
+  return false;
+}
+
+// Speaker evidence before a run starting at s: "said X Y", "according to
+// X Y", "Contact: X Y".
+bool PeopleScan::SpeakerBefore(std::size_t s) const {
+  if (s == 0) return false;
+  const Tok& p = toks_[s - 1];
+  if (p.kind == TokKind::kWord && kb_.IsSpeechVerb(fold_[s - 1])) return true;
+  if (p.kind == TokKind::kWord) {
+    for (const std::vector<std::string>& phrase : kb_.AttributionPhrases()) {
+      if (phrase.empty() || phrase.size() > s) continue;
+      std::size_t first = s - phrase.size();
+      bool match = true;
+      for (std::size_t k = 0; k < phrase.size() && match; ++k) match = fold_[first + k] == phrase[k];
+      if (match) return true;
+    }
+  }
+  return p.kind == TokKind::kPunct && p.punct == ':' && s > 1 && kb_.IsContactLabel(fold_[s - 2]);
+}
+
+// Speaker evidence after a run ending at e: "X Y said", "X Y, director of",
+// "X Y, 34," "X Y, Mayor of", "X Y (D-Bronx)".
+bool PeopleScan::SpeakerAfter(std::size_t e) {
+  if (e >= n_) return false;
+  const Tok& x = toks_[e];
+  if (x.kind == TokKind::kWord && kb_.IsSpeechVerb(fold_[e])) return true;
+  if (x.kind == TokKind::kPunct && x.punct == ',' && e + 1 < n_) {
+    const Tok& y = toks_[e + 1];
+    bool o2;
+    if (y.kind == TokKind::kNumber || (y.kind == TokKind::kWord && !y.cap) || TitleAt(e + 1, &o2) > 0) return true;
+  }
+  return x.kind == TokKind::kPunct && x.punct == '(' && e + 1 < n_ && kb_.IsPartyLetter(fold_[e + 1]);
+}
+
+// An untitled run [s, e) is a person when it is a known officeholder's full
+// name, or reads like no other name and has speaker evidence.
+bool PeopleScan::IsUntitledName(std::size_t s, std::size_t e) {
+  std::string key = FoldKey(text_.substr(toks_[s].begin, toks_[e - 1].end - toks_[s].begin));
+  if (kb_.IsFullName(key)) return true;
+  if (ReadsAsOtherName(s, key)) return false;
+  return SpeakerBefore(s) || SpeakerAfter(e);
+}
+
+void PeopleScan::FindFullNames() {
+  for (std::size_t i = 0; i < n_;) {
+    std::size_t next;
+    if (TitledNameAt(i, &next)) {
+      i = next;
+      continue;
+    }
+    if (!NameTok(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t s = i, e = RunEnd(s);
+    i = e;
+    if (e - s < 2 || e - s > 4) continue;
+    if (IsUntitledName(s, e)) AddFull(s, e);
+  }
+}
+
+// Later mentions: bare surnames and title + surname of a full name found.
+void PeopleScan::LinkLaterMentions() {
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (toks_[i].kind != TokKind::kWord || !toks_[i].cap) continue;
+    const std::size_t* full = fulls_.Find(fold_[i]);
+    if (full == nullptr || FollowsName(i)) continue;  // not a known surname, or part of a full name
+    const std::size_t idx = *full;  // (a copy: the table may grow below)
+    set_.AddAlias(idx, TokText(text_, toks_[i]));
+    spans_.push_back({toks_[i].begin, toks_[i].end});
+    std::size_t b;
+    if (TitleBefore(i, &b)) set_.AddAlias(idx, text_.substr(b, toks_[i].end - b));
+  }
+}
+
+// An officeholder with context places applies only when the dateline or the
+// text names one of them.
+bool PeopleScan::ContextOk(const PeopleKnowledge::Officeholder* o) const {
+  if (o->context.empty()) return true;
+  for (const std::string& c : o->context) {
+    if (c == ctx_.city || c == ctx_.region || text_.find(c) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Real officeholders named by title + surname ("Governor Hochul") whose
+// full name the release does not give.
+void PeopleScan::ResolveTitledOfficeholders() {
+  for (const TitledSurname& t : titled_) {
+    const std::string& key = fold_[t.tok];
+    if (KnownSurname(key)) continue;
+    std::string title_key = FoldKey(text_.substr(t.title_begin, toks_[t.tok].begin - t.title_begin));
+    for (const PeopleKnowledge::Officeholder* o : kb_.BySurname(key)) {
+      bool title_ok = o->titles.empty();
+      for (const std::string& tk : o->titles) title_ok = title_ok || tk == title_key;
+      if (!title_ok || !ContextOk(o)) continue;
+      std::size_t idx = set_.Get(o->name);
+      set_.AddAlias(idx, text_.substr(t.title_begin, toks_[t.tok].end - t.title_begin));
+      set_.AddAlias(idx, TokText(text_, toks_[t.tok]));
+      fulls_.Emplace(key, idx);
+      spans_.push_back({toks_[t.tok].begin, toks_[t.tok].end});
+      break;
+    }
+  }
+}
+
+// Real officeholders named by surname alone ("Trump"): only those marked
+// bare in officeholders.tsv.
+void PeopleScan::ResolveBareOfficeholders() {
+  for (std::size_t i = 0; i < n_; ++i) {
+    if (toks_[i].kind != TokKind::kWord || !toks_[i].cap || KnownSurname(fold_[i])) continue;
+    if (!kb_.HasSurname(fold_[i]) || FollowsName(i)) continue;
+    for (const PeopleKnowledge::Officeholder* o : kb_.BySurname(fold_[i])) {
+      if (!o->bare || !ContextOk(o)) continue;
+      std::size_t idx = set_.Get(o->name);
+      set_.AddAlias(idx, TokText(text_, toks_[i]));
+      fulls_.Emplace(fold_[i], idx);
+      spans_.push_back({toks_[i].begin, toks_[i].end});
+      break;
+    }
+  }
+}
+
+void PeopleScan::Finish(std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
+  *out = std::move(set_.entities());
+  if (mention_spans != nullptr) mention_spans->insert(mention_spans->end(), spans_.begin(), spans_.end());
+}
+
+}  // namespace
+
 void FindPeople(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
                 const WordTables& words, const PeopleKnowledge& kb, const Gazetteer* places, const DocContext& ctx,
                 const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
                 std::vector<TextSpan>* mention_spans) {
-  std::vector<TextSpan> spans;
-  const std::size_t n = toks.size();
-  // title length at each token, computed on first use: -1 = not yet
-  std::vector<signed char> title_len(n, -1);
-  std::vector<bool> title_office(n, false);
-  auto title_at = [&](std::size_t i, bool* office) {
-    if (title_len[i] < 0) {
-      bool o = false;
-      title_len[i] = static_cast<signed char>(toks[i].kind == TokKind::kWord ? words.MatchTitle(toks, fold, i, &o) : 0);
-      title_office[i] = o;
-    }
-    *office = title_office[i];
-    return static_cast<int>(title_len[i]);
-  };
-  std::vector<char> in_taken;
-  MarkTaken(toks, taken, &in_taken);
-  // whether each token can be part of a personal name, decided once
-  std::vector<char> is_name(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (toks[i].kind != TokKind::kWord || !toks[i].cap || in_taken[i]) continue;
-    if (toks[i].allcaps && (toks[i].end - toks[i].begin) > 2) continue;
-    if (words.OrgWord(fold[i]) != WordTables::kNone) continue;
-    is_name[i] = !IsNonNameWord(fold[i]);
-  }
-  auto name_tok = [&](std::size_t i) { return i < n && is_name[i] != 0; };
-  // Extends a run of name tokens from s; returns the index past it.
-  // Token i-1 is the end of a longer personal name (not a title).
-  auto follows_name = [&](std::size_t i) {
-    if (i == 0 || !name_tok(i - 1) || toks[i].newline_before || !toks[i].space_before) return false;
-    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
-      bool office;
-      if (title_at(i - back, &office) == static_cast<int>(back)) return false;
-    }
-    return true;
-  };
-  auto run_end = [&](std::size_t s) {
-    std::size_t e = s;
-    while (e < n && name_tok(e) && (e == s || (!toks[e].newline_before && toks[e].space_before))) {
-      bool office;
-      if (e > s && title_at(e, &office) > 0) break;
-      if (e > s && toks[e - 1].possessive) break;
-      ++e;
-    }
-    return e;
-  };
-
-  EntitySet set;
-  // Full names by surname key, the first one seen for each surname: a later
-  // bare surname refers to it. A map, so a long release with many mentions
-  // stays linear.
-  StringTable<std::size_t> fulls;
-  struct TitledSurname {
-    std::size_t title_begin, tok;
-    bool office;
-  };
-  std::vector<TitledSurname> titled;
-
-  auto add_full = [&](std::size_t s, std::size_t e) {  // [s, e)
-    std::string_view surf = text.substr(toks[s].begin, toks[e - 1].end - toks[s].begin);
-    std::string key = FoldKey(surf);
-    std::string canonical(surf);
-    if (kb.IsFullName(key)) {
-      for (const PeopleKnowledge::Officeholder* o : kb.BySurname(fold[e - 1])) {
-        if (FoldKey(o->name) == key) canonical = o->name;
-      }
-    }
-    std::size_t idx = set.Get(canonical);
-    set.AddAlias(idx, surf);
-    fulls.Emplace(fold[e - 1], idx);
-    spans.push_back({toks[s].begin, toks[e - 1].end});
-  };
-
-  for (std::size_t i = 0; i < n;) {
-    bool office = false;
-    int m = title_at(i, &office);
-    // Stacked titles ("Superintendent Dr. Tonja M. Williams") all go.
-    while (m > 0 && i + m < n && !toks[i + m - 1].possessive && !toks[i + m].newline_before) {
-      bool o2;
-      int m2 = title_at(i + m, &o2);
-      if (m2 == 0) break;
-      m += m2;
-    }
-    if (m > 0 && !toks[i + m - 1].possessive && name_tok(i + m) && !toks[i + m].newline_before) {
-      std::size_t s = i + m, e = run_end(s);
-      if (e - s >= 2 && e - s <= 4) add_full(s, e);
-      else if (e - s == 1) titled.push_back({toks[i].begin, s, office});
-      i = e;
-      continue;
-    }
-    if (!name_tok(i)) { ++i; continue; }
-    std::size_t s = i, e = run_end(s);
-    i = e;
-    if (e - s < 2 || e - s > 4) continue;
-    std::string key = FoldKey(text.substr(toks[s].begin, toks[e - 1].end - toks[s].begin));
-    bool evidence = kb.IsFullName(key);
-    if (!evidence) {
-      // Places read like names ("San Pedro Sula, said ..."); so do parts of
-      // a place after a possessive ("Chicago’s Southwest Side") and names
-      // after an article ("near the Gowanus Expressway, ...").
-      if (places != nullptr && places->IsPlaceName(key)) continue;
-      if (s > 0 && toks[s - 1].possessive && toks[s - 1].cap) continue;
-      // the end of a longer name: "Centro de Detención Montaña Franklin"
-      if (s > 1 && !toks[s - 1].cap && In(fold[s - 1], {"of", "de", "del"}) && toks[s - 2].cap) continue;
-      if (s > 0 && toks[s - 1].kind == TokKind::kWord && toks[s - 1].cap && !toks[s].newline_before &&
-          In(fold[s - 1], {"detention", "detencion", "center", "centro", "correctional", "processing"}))
-        continue;
-      if (s > 0 && toks[s - 1].kind == TokKind::kWord && !toks[s - 1].cap && In(fold[s - 1], {"the", "a", "an"}))
-        continue;
-    }
-    if (!evidence && s > 0) {
-      const Tok& p = toks[s - 1];
-      if (p.kind == TokKind::kWord && IsSpeechVerb(fold[s - 1])) evidence = true;
-      if (p.kind == TokKind::kWord && fold[s - 1] == "to" && s > 1 && fold[s - 2] == "according") evidence = true;
-      if (p.kind == TokKind::kPunct && p.punct == ':' && s > 1 && In(fold[s - 2], {"contact", "contacto", "media contact"}))
-        evidence = true;
-    }
-    if (!evidence && e < n) {
-      const Tok& x = toks[e];
-      if (x.kind == TokKind::kWord && IsSpeechVerb(fold[e])) evidence = true;
-      if (x.kind == TokKind::kPunct && x.punct == ',' && e + 1 < n) {
-        const Tok& y = toks[e + 1];
-        bool o2;
-        if (y.kind == TokKind::kNumber || (y.kind == TokKind::kWord && !y.cap) || title_at(e + 1, &o2) > 0)
-          evidence = true;
-      }
-      if (x.kind == TokKind::kPunct && x.punct == '(' && e + 1 < n && In(fold[e + 1], {"d", "r", "i"}))
-        evidence = true;
-    }
-    if (evidence) add_full(s, e);
-  }
-
-  // Later mentions: bare surnames and title + surname.
-  auto title_before = [&](std::size_t i, std::size_t* begin) {
-    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
-      bool office;
-      int m = title_at(i - back, &office);
-      if (m == static_cast<int>(back) && office) { *begin = toks[i - back].begin; return true; }
-    }
-    return false;
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    if (toks[i].kind != TokKind::kWord || !toks[i].cap) continue;
-    const std::size_t* full = fulls.Find(fold[i]);
-    if (full == nullptr || follows_name(i)) continue;  // not a known surname, or part of a full name
-    const std::size_t idx = *full;  // (a copy: the table may grow below)
-    set.AddAlias(idx, TokText(text, toks[i]));
-    spans.push_back({toks[i].begin, toks[i].end});
-    std::size_t b;
-    if (title_before(i, &b)) set.AddAlias(idx, text.substr(b, toks[i].end - b));
-  }
-
-  // Real officeholders named by surname alone.
-  auto context_ok = [&](const PeopleKnowledge::Officeholder* o) {
-    if (o->context.empty()) return true;
-    for (const std::string& c : o->context) {
-      if (c == ctx.city || c == ctx.region || text.find(c) != std::string_view::npos) return true;
-    }
-    return false;
-  };
-  auto known_surname = [&](const std::string& key) {
-    return fulls.Contains(key);
-  };
-  for (const TitledSurname& t : titled) {
-    const std::string& key = fold[t.tok];
-    if (known_surname(key)) continue;
-    std::string title_key = FoldKey(text.substr(t.title_begin, toks[t.tok].begin - t.title_begin));
-    for (const PeopleKnowledge::Officeholder* o : kb.BySurname(key)) {
-      bool title_ok = o->titles.empty();
-      for (const std::string& tk : o->titles) title_ok = title_ok || tk == title_key;
-      if (!title_ok || !context_ok(o)) continue;
-      std::size_t idx = set.Get(o->name);
-      set.AddAlias(idx, text.substr(t.title_begin, toks[t.tok].end - t.title_begin));
-      set.AddAlias(idx, TokText(text, toks[t.tok]));
-      fulls.Emplace(key, idx);
-      spans.push_back({toks[t.tok].begin, toks[t.tok].end});
-      break;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (toks[i].kind != TokKind::kWord || !toks[i].cap || known_surname(fold[i])) continue;
-    if (!kb.HasSurname(fold[i]) || follows_name(i)) continue;
-    for (const PeopleKnowledge::Officeholder* o : kb.BySurname(fold[i])) {
-      if (!o->bare || !context_ok(o)) continue;
-      std::size_t idx = set.Get(o->name);
-      set.AddAlias(idx, TokText(text, toks[i]));
-      fulls.Emplace(fold[i], idx);
-      spans.push_back({toks[i].begin, toks[i].end});
-      break;
-    }
-  }
-  *out = std::move(set.entities());
-  if (mention_spans != nullptr) mention_spans->insert(mention_spans->end(), spans.begin(), spans.end());
+  PeopleScan scan(text, toks, fold, words, kb, places, ctx, taken);
+  scan.FindFullNames();
+  scan.LinkLaterMentions();
+  scan.ResolveTitledOfficeholders();
+  scan.ResolveBareOfficeholders();
+  scan.Finish(out, mention_spans);
 }
 
 void PeopleFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {

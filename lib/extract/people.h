@@ -3,9 +3,11 @@
 // ("said X", "X, director of ...", "Contact: X"), titles stripped; later
 // surname and title+surname mentions linked as aliases; real officeholders
 // (data/knowledge/officeholders.tsv) named by surname only ("Governor
-// Hochul", "Trump") resolved to their full names. Internal.
+// Hochul", "Trump") resolved to their full names. The words the rules
+// consult (words that are never part of a name, speech verbs, contact
+// labels, ...) are the people.* classes of data/knowledge/words_people.tsv,
+// resolved once in PeopleKnowledge::Load (docs/extraction.md). Internal.
 //
-// Thread-safety: PeopleKnowledge is immutable after Load; FindPeople is reentrant.
 #ifndef AMICUS_LIB_EXTRACT_PEOPLE_H_
 #define AMICUS_LIB_EXTRACT_PEOPLE_H_
 
@@ -37,11 +39,41 @@ class PeopleKnowledge {
   bool HasSurname(std::string_view key) const { return surnames_.Contains(key); }
   bool IsFullName(std::string_view key) const { return full_names_.Contains(key); }
 
+  // The people.* word classes (folded words; docs/extraction.md).
+  // Capitalized words never part of a personal name (months, "City", "the").
+  bool IsNonNameWord(std::string_view f) const { return non_name_->Contains(f); }
+  // "said", "dijo": a run next to one is a speaker's name.
+  bool IsSpeechVerb(std::string_view f) const { return speech_verbs_->Contains(f); }
+  // "contact": "Contact: X" names a person.
+  bool IsContactLabel(std::string_view f) const { return contact_labels_->Contains(f); }
+  // "of", "de": "X of Y Z" / "X de Y Z" ends a longer name, not a person.
+  bool IsLongerNameJoiner(std::string_view f) const { return name_joiners_->Contains(f); }
+  // "Detention", "Center": a run after one is the rest of a facility's name.
+  bool IsFacilityNoun(std::string_view f) const { return facility_nouns_->Contains(f); }
+  // "the", "a": a run after one is a thing's name.
+  bool IsArticle(std::string_view f) const { return articles_->Contains(f); }
+  // "d", "r", "i": "X Y (D-Bronx)" is a politician.
+  bool IsPartyLetter(std::string_view f) const { return party_letters_->Contains(f); }
+  // Phrases before a run that make it a speaker ("according to"), each as
+  // its folded words.
+  const std::vector<std::vector<std::string>>& AttributionPhrases() const { return attribution_; }
+
  private:
+  Status LoadOfficeholders(const KnowledgeFiles& files);
+  Status LoadWordClasses(const Lexicon& lexicon);
+
   std::vector<Officeholder> people_;
   std::unordered_multimap<std::string, std::size_t> by_surname_;
   StringSet surnames_;  // the keys of by_surname_, for the per-word test
   StringTable<std::size_t> full_names_;
+  const StringSet* non_name_ = nullptr;
+  const StringSet* speech_verbs_ = nullptr;
+  const StringSet* contact_labels_ = nullptr;
+  const StringSet* name_joiners_ = nullptr;
+  const StringSet* facility_nouns_ = nullptr;
+  const StringSet* articles_ = nullptr;
+  const StringSet* party_letters_ = nullptr;
+  std::vector<std::vector<std::string>> attribution_;
 };
 
 class Gazetteer;

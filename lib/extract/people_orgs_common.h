@@ -1,5 +1,6 @@
 // Shared by the people and organization finders: per-release context and
-// the word tables both consult (titles, organization words). Internal.
+// the word tables both consult (titles from data/knowledge/titles.tsv,
+// organization words from org_words.tsv; no word list lives in code). Internal.
 //
 // Thread-safety: the tables are immutable after Load and shared read-only.
 #ifndef AMICUS_LIB_EXTRACT_PEOPLE_ORGS_COMMON_H_

@@ -49,6 +49,8 @@ inline bool IsQuote(std::uint32_t cp) {
 }
 
 // Abbreviations that keep their period: titles, months, state abbreviations.
+// As written (case-sensitive). The one word list left in code: Tokenize
+// takes no knowledge (scan.h), so it cannot read a word class.
 bool IsAbbreviation(std::string_view w) {
   static constexpr std::string_view kAbbr[] = {
       "Mr", "Mrs", "Ms", "Dr", "Rev", "Sen", "Rep", "Reps", "Gov", "St", "Sr", "Jr", "Lt", "Gen", "Col",
@@ -92,6 +94,108 @@ const char* FoldLatin(std::uint32_t cp) {
   return nullptr;
 }
 
+// A word token starting at text[i], whose first code point `cp` is a
+// letter: letters and digits, keeping internal hyphens and apostrophes
+// ("Okafor-Whitman", "O'Neil") and the periods between single letters
+// ("U.S", "a.m"). A trailing possessive ('s, ’s) is cut off and flagged; a
+// trailing period is kept for initials ("X.", "U.S.") and known
+// abbreviations ("Gov."). Fills *t (begin already set) and returns where
+// the next token may start.
+std::size_t ScanWord(std::string_view text, std::size_t i, std::uint32_t cp, Tok* t) {
+  const std::size_t n = text.size();
+  t->kind = TokKind::kWord;
+  t->cap = IsUpper(cp);
+  bool all_upper = t->cap;
+  int letters = 0;
+  bool single_letter_groups = true;  // "U.S", "a.m"
+  int group_len = 0;
+  std::size_t j = i;
+  while (j < n) {
+    const std::size_t run_end = latin::ScanAsciiAlnum(text, j, &letters, &all_upper);
+    if (run_end > j) {
+      group_len += static_cast<int>(run_end - j);
+      j = run_end;
+      continue;
+    }
+    int l2;
+    std::uint32_t c2 = Decode(text, j, &l2);
+    if (IsLetter(c2) || IsDigit(c2)) {
+      if (IsLetter(c2)) {
+        ++letters;
+        if (!IsUpper(c2)) all_upper = false;
+      }
+      ++group_len;
+      j += l2;
+      continue;
+    }
+    if (j + l2 >= n) break;
+    int l3;
+    std::uint32_t next = Decode(text, j + l2, &l3);
+    if (IsApostrophe(c2) && (next == 's' || next == 'S')) {
+      // possessive unless a letter follows ("Defender's" vs "O'Sullivan")
+      std::size_t after = j + l2 + l3;
+      int l4;
+      std::uint32_t a = after < n ? Decode(text, after, &l4) : ' ';
+      if (!IsLetter(a)) {
+        t->possessive = true;
+        t->end = static_cast<std::uint32_t>(j);
+        t->allcaps = all_upper && letters >= 2;
+        return after;
+      }
+    }
+    if ((IsApostrophe(c2) || c2 == '-') && IsLetter(next)) {
+      if (group_len > 1) single_letter_groups = false;
+      group_len = 0;
+      j += l2;
+      continue;
+    }
+    if (c2 == '.' && group_len == 1 && IsLetter(next) && single_letter_groups) {
+      group_len = 0;
+      j += l2;
+      continue;
+    }
+    break;
+  }
+  t->end = static_cast<std::uint32_t>(j);
+  // A trailing period belongs to initials ("X.", "U.S.") and known abbreviations.
+  if (j < n && text[j] == '.') {
+    std::string_view w = text.substr(i, j - i);
+    if ((group_len == 1 && single_letter_groups) || IsAbbreviation(w)) t->end = static_cast<std::uint32_t>(j + 1);
+  }
+  t->allcaps = all_upper && letters >= 2;
+  return t->end;
+}
+
+// A number token starting at text[i] (a digit of `len` bytes): digits with
+// the commas and periods between them ("1,200", "3.5"). Returns its end.
+std::size_t ScanNumber(std::string_view text, std::size_t i, int len, Tok* t) {
+  const std::size_t n = text.size();
+  t->kind = TokKind::kNumber;
+  std::size_t j = i;
+  while (j < n) {
+    char c = text[j];
+    if (c >= '0' && c <= '9') { ++j; continue; }
+    if ((c == ',' || c == '.') && j + 1 < n && text[j + 1] >= '0' && text[j + 1] <= '9') { ++j; continue; }
+    break;
+  }
+  if (j == i) j = i + len;  // never stand still, whatever the bytes
+  t->end = static_cast<std::uint32_t>(j);
+  return j;
+}
+
+// A one-code-point punctuation token at text[i]: quotes become 'q', dashes
+// '-', apostrophes '\'', other ASCII itself, anything else '*'. Returns its end.
+std::size_t ScanPunct(std::uint32_t cp, std::size_t i, int len, Tok* t) {
+  t->kind = TokKind::kPunct;
+  if (IsQuote(cp)) t->punct = 'q';
+  else if (IsDash(cp)) t->punct = '-';
+  else if (cp == 0x2019 || cp == '\'') t->punct = '\'';
+  else if (cp < 0x80) t->punct = static_cast<char>(cp);
+  else t->punct = '*';
+  t->end = static_cast<std::uint32_t>(i + len);
+  return i + len;
+}
+
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
@@ -119,95 +223,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.space_before = space;
     t.newline_before = newline;
     space = newline = false;
-    if (IsLetter(cp)) {
-      t.kind = TokKind::kWord;
-      t.cap = IsUpper(cp);
-      bool all_upper = t.cap;
-      int letters = 0;
-      bool single_letter_groups = true;  // "U.S", "a.m"
-      int group_len = 0;
-      std::size_t j = i;
-      while (j < n) {
-        const std::size_t run_end = latin::ScanAsciiAlnum(text, j, &letters, &all_upper);
-        if (run_end > j) {
-          group_len += static_cast<int>(run_end - j);
-          j = run_end;
-          continue;
-        }
-        int l2;
-        std::uint32_t c2 = Decode(text, j, &l2);
-        if (IsLetter(c2) || IsDigit(c2)) {
-          if (IsLetter(c2)) {
-            ++letters;
-            if (!IsUpper(c2)) all_upper = false;
-          }
-          ++group_len;
-          j += l2;
-          continue;
-        }
-        if (j + l2 >= n) break;
-        int l3;
-        std::uint32_t next = Decode(text, j + l2, &l3);
-        if (IsApostrophe(c2) && (next == 's' || next == 'S')) {
-          // possessive unless a letter follows ("Defender's" vs "O'Sullivan")
-          std::size_t after = j + l2 + l3;
-          int l4;
-          std::uint32_t a = after < n ? Decode(text, after, &l4) : ' ';
-          if (!IsLetter(a)) {
-            t.possessive = true;
-            t.end = static_cast<std::uint32_t>(j);
-            i = after;
-            goto done_word;
-          }
-        }
-        if ((IsApostrophe(c2) || c2 == '-') && IsLetter(next)) {
-          if (group_len > 1) single_letter_groups = false;
-          group_len = 0;
-          j += l2;
-          continue;
-        }
-        if (c2 == '.' && group_len == 1 && IsLetter(next) && single_letter_groups) {
-          group_len = 0;
-          j += l2;
-          continue;
-        }
-        break;
-      }
-      t.end = static_cast<std::uint32_t>(j);
-      // A trailing period belongs to initials ("X.", "U.S.") and known abbreviations.
-      if (j < n && text[j] == '.') {
-        std::string_view w = text.substr(i, j - i);
-        if ((group_len == 1 && single_letter_groups) || IsAbbreviation(w)) t.end = static_cast<std::uint32_t>(j + 1);
-      }
-      i = t.end;
-    done_word:
-      t.allcaps = all_upper && letters >= 2;
-      out->push_back(t);
-      continue;
-    }
-    if (IsDigit(cp)) {
-      t.kind = TokKind::kNumber;
-      std::size_t j = i;
-      while (j < n) {
-        char c = text[j];
-        if (c >= '0' && c <= '9') { ++j; continue; }
-        if ((c == ',' || c == '.') && j + 1 < n && text[j + 1] >= '0' && text[j + 1] <= '9') { ++j; continue; }
-        break;
-      }
-      if (j == i) j = i + len;  // never stand still, whatever the bytes
-      t.end = static_cast<std::uint32_t>(j);
-      i = j;
-      out->push_back(t);
-      continue;
-    }
-    t.kind = TokKind::kPunct;
-    if (IsQuote(cp)) t.punct = 'q';
-    else if (IsDash(cp)) t.punct = '-';
-    else if (cp == 0x2019 || cp == '\'') t.punct = '\'';
-    else if (cp < 0x80) t.punct = static_cast<char>(cp);
-    else t.punct = '*';
-    t.end = static_cast<std::uint32_t>(i + len);
-    i += len;
+    if (IsLetter(cp)) i = ScanWord(text, i, cp, &t);
+    else if (IsDigit(cp)) i = ScanNumber(text, i, len, &t);
+    else i = ScanPunct(cp, i, len, &t);
     out->push_back(t);
   }
 }

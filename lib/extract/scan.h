@@ -3,6 +3,11 @@
 // every knowledge lookup. No allocation per token beyond the token vector;
 // no regular expressions (the extractor must run at >= 10 MB/s). Internal.
 //
+// The tokenizer's rules are character-level (scan.cc: ScanWord, ScanNumber,
+// ScanPunct) with one word list, the abbreviations that keep their period
+// ("Gov.", "Calif.", "Inc."): it stays in scan.cc because Tokenize takes no
+// knowledge (its signature is shared by every finder and the extractor).
+//
 // Thread-safety: free functions, no shared state.
 #ifndef AMICUS_LIB_EXTRACT_SCAN_H_
 #define AMICUS_LIB_EXTRACT_SCAN_H_
