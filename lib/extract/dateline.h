@@ -4,6 +4,10 @@
 //   "ROCHESTER, N.Y., Jan. 9, 2026 /PRNewswire/ --", "Nueva York, NY — Hoy".
 // The city is given in its proper case ("El Paso"), the region as a USPS code
 // ("NY", "DC"); a big city alone ("CHICAGO —") gets its usual state.
+// Word classes (words_places.tsv, through Gazetteer::words()):
+// dateline.capital_cities ("WASHINGTON —" is D.C.), dateline.city_word
+// ("NEW YORK —" is New York City), dateline.city_names and
+// dateline.city_by_state (the dateline's city name of a place).
 //
 // Thread-safety: stateless; the Gazetteer is read only.
 #ifndef AMICUS_LIB_EXTRACT_DATELINE_H_

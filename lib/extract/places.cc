@@ -64,16 +64,152 @@ void Gazetteer::Index(const std::string& surface, int id) {
   max_tokens_ = std::max(max_tokens_, n);
 }
 
-Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_ptr<Gazetteer>* out) {
-  std::unique_ptr<Gazetteer> g(new Gazetteer());
-  auto need = [](const std::vector<std::string_view>& f, std::size_t n) {
-    return f.size() >= n ? Status::OK()
-                         : Status::InvalidArgument("expected at least " + std::to_string(n) +
-                                                   " tab-separated fields; see the file's header");
-  };
-  // States first: the city loaders need the codes.
+namespace {
+
+Status Need(const std::vector<std::string_view>& f, std::size_t n) {
+  return f.size() >= n ? Status::OK()
+                       : Status::InvalidArgument("expected at least " + std::to_string(n) +
+                                                 " tab-separated fields; see the file's header");
+}
+
+// The raw-byte pre-test of a class: lengths of its entries (up to
+// `max_factor` times the longest, for raw words that fold shorter), their
+// common prefix when `use_prefix`, and their first letters (both cases when
+// `any_case`; any non-ASCII byte when `non_ascii`).
+WordShape ShapeOf(const std::vector<std::string>& entries, std::size_t max_factor, bool use_prefix, bool any_case,
+                  bool non_ascii) {
+  WordShape sh;
+  sh.min_len = entries.empty() ? 0 : entries.front().size();
+  for (const std::string& e : entries) {
+    sh.min_len = std::min(sh.min_len, e.size());
+    sh.max_len = std::max(sh.max_len, e.size());
+    if (e.empty()) continue;
+    const unsigned char c = static_cast<unsigned char>(e[0]);
+    sh.first[c] = true;
+    if (any_case && ((c | 32) >= 'a' && (c | 32) <= 'z')) {
+      sh.first[c | 32] = true;
+      sh.first[c & ~32u] = true;
+    }
+  }
+  sh.max_len *= max_factor;
+  if (non_ascii) {
+    for (int c = 0x80; c < 256; ++c) sh.first[c] = true;
+  }
+  if (use_prefix && !entries.empty()) {
+    sh.prefix = entries.front();
+    for (const std::string& e : entries) {
+      std::size_t n = 0;
+      while (n < sh.prefix.size() && n < e.size() && sh.prefix[n] == e[n]) ++n;
+      sh.prefix.resize(n);
+    }
+  }
+  return sh;
+}
+
+// A phrase list class split into the words of each phrase, in file order.
+Status Phrases(const Lexicon& lexicon, std::string_view name, std::vector<std::vector<std::string>>* out) {
+  const std::vector<std::string>* list = nullptr;
+  Status s = lexicon.List(name, &list);
+  if (!s.ok()) return s;
+  for (const std::string& phrase : *list) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= phrase.size()) {
+      std::size_t sp = phrase.find(' ', start);
+      if (sp == std::string::npos) sp = phrase.size();
+      if (sp > start) words.push_back(phrase.substr(start, sp - start));
+      start = sp + 1;
+    }
+    out->push_back(std::move(words));
+  }
+  return Status::OK();
+}
+
+// A class's only (first) entry.
+Status FirstWord(const Lexicon& lexicon, std::string_view name, std::string* out) {
+  const std::vector<std::string>* list = nullptr;
+  Status s = lexicon.List(name, &list);
+  if (s.ok()) *out = list->front();
+  return s;
+}
+
+}  // namespace
+
+Status Gazetteer::LoadWords(const Lexicon& lexicon) {
+  PlaceWords& w = words_;
+  const std::pair<const char*, const StringSet**> sets[] = {
+      {"places.period_abbrevs", &w.period_abbrevs},     {"places.after_ok", &w.after_ok},
+      {"places.area_prefix", &w.area_prefix},           {"places.not_name", &w.not_name},
+      {"places.corp_suffix", &w.corp_suffix},           {"places.township_states", &w.township_states},
+      {"places.township_words", &w.township_words},     {"places.never", &w.never},
+      {"places.before_ok", &w.before_ok},               {"places.cue", &w.cue},
+      {"places.org_head", &w.org_head},                 {"places.org_links", &w.org_links},
+      {"places.org_articles", &w.org_articles},         {"places.govt_prefix", &w.govt_prefix},
+      {"places.govt_outer_links", &w.govt_outer_links}, {"places.org_connectors", &w.org_connectors},
+      {"places.us_abbrevs", &w.us_abbrevs},             {"places.us_noun_followers", &w.us_noun_followers},
+      {"places.street_before", &w.street_before},       {"places.county_plurals", &w.county_plurals},
+      {"places.county_list_and", &w.county_list_and},
+      {"places.county_plurals_before_list", &w.county_plurals_before_list},
+      {"places.county_nouns_es", &w.county_nouns_es},   {"places.county_links_es", &w.county_links_es},
+      {"places.neighborhood_nouns", &w.neighborhood_nouns},
+      {"places.appositive_articles", &w.appositive_articles}, {"places.list_and", &w.list_and},
+      {"places.districts", &w.districts}};
+  for (const auto& [name, ptr] : sets) {
+    Status s = lexicon.Words(name, ptr);
+    if (!s.ok()) return s;
+  }
+  const std::pair<const char*, const StringTable<std::string>**> maps[] = {
+      {"dateline.capital_cities", &w.capital_cities},
+      {"dateline.city_names", &w.city_names},
+      {"dateline.city_by_state", &w.city_by_state},
+      {"places.state_named_city", &w.state_named_city},
+      {"places.name_state", &w.name_state},
+      {"places.name_district", &w.name_district}};
+  for (const auto& [name, ptr] : maps) {
+    Status s = lexicon.Map(name, ptr);
+    if (!s.ok()) return s;
+  }
+  for (const auto& [name, usps] : *w.name_state) {
+    if (w.name_district->Find(name) == nullptr) {
+      return Status::InvalidArgument("word class places.name_state: '" + name + "' has no places.name_district entry");
+    }
+  }
+  Status s = lexicon.List("places.extra_state_codes", &w.extra_state_codes);
+  if (s.ok()) s = Phrases(lexicon, "places.county_list_intro", &w.county_list_intro);
+  if (s.ok()) s = Phrases(lexicon, "places.neighborhood_list_intro", &w.neighborhood_list_intro);
+  std::string county, city;
+  if (s.ok()) s = FirstWord(lexicon, "places.county_word", &county);
+  if (s.ok()) s = FirstWord(lexicon, "dateline.city_word", &city);
+  if (!s.ok()) return s;
+  w.county_name_suffix = " " + county;
+  w.county_key_suffix = " " + FoldKey(county);
+  w.city_key_suffix = " " + city;
+  // Pre-tests: the same byte tests the rules made on the words they knew.
+  const std::pair<const char*, WordShape*> shapes[] = {
+      {"places.area_prefix", &w.area_prefix_shape},     {"places.township_words", &w.township_shape},
+      {"places.county_nouns_es", &w.county_es_shape},   {"places.neighborhood_nouns", &w.neighborhood_shape},
+      {"places.county_plurals", &w.county_plurals_shape}};
+  for (const auto& [name, shape] : shapes) {
+    const std::vector<std::string>* list = nullptr;
+    s = lexicon.List(name, &list);
+    if (!s.ok()) return s;
+    const bool area = shape == &w.area_prefix_shape;
+    const bool plural = shape == &w.county_plurals_shape;
+    std::vector<std::string> entries = *list;
+    if (area) {
+      for (std::string& e : entries) {  // capitalized in the text
+        if (e[0] >= 'a' && e[0] <= 'z') e[0] = static_cast<char>(e[0] & ~32);
+      }
+    }
+    *shape = ShapeOf(entries, plural ? 3 : 1, shape == &w.neighborhood_shape,
+                     shape == &w.county_es_shape || plural, plural);
+  }
+  return Status::OK();
+}
+
+Status Gazetteer::LoadStates(const KnowledgeFiles& files) {
   Status s = files.ForEachRecord("us_states.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 2);
+    Status st = Need(f, 2);
     if (!st.ok()) return st;
     PlaceEntry e;
     e.name = std::string(f[0]);
@@ -81,38 +217,30 @@ Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_
     e.kind = PlaceKind::kState;
     e.canonical = Field(f, 3).empty() ? e.name : std::string(Field(f, 3));
     e.priority = 8;
-    if (e.state == "DC"sv) {
+    if (words_.districts->Contains(e.state)) {
       e.kind = PlaceKind::kCity;
       e.priority = 10;
     }
-    int id = g->Add(e);
-    g->state_entry_[e.state] = id;
-    g->state_codes_[FoldKey(e.name)] = e.state;
-    g->state_codes_[FoldKey(e.state)] = e.state;
-    for (std::string_view ap : SplitBar(Field(f, 2))) g->state_codes_[FoldKey(ap)] = e.state;
-    g->Index(e.name, id);
-    for (std::string_view v : SplitBar(Field(f, 4))) g->Index(std::string(v), id);
+    int id = Add(e);
+    state_entry_[e.state] = id;
+    state_codes_[FoldKey(e.name)] = e.state;
+    state_codes_[FoldKey(e.state)] = e.state;
+    for (std::string_view ap : SplitBar(Field(f, 2))) state_codes_[FoldKey(ap)] = e.state;
+    Index(e.name, id);
+    for (std::string_view v : SplitBar(Field(f, 4))) Index(std::string(v), id);
     return Status::OK();
   });
   if (!s.ok()) return s;
-  g->state_codes_["dc"] = "DC";
-  g->state_codes_["d c"] = "DC";
+  for (const std::string& kv : *words_.extra_state_codes) {
+    const std::size_t eq = kv.find('=');
+    if (eq != std::string::npos) state_codes_[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return Status::OK();
+}
 
-  // Curated entries override generated ones of the same name and state.
-  std::unordered_set<std::string> curated;  // "folded name|ST"
-  std::vector<std::vector<std::string_view>> local_rows;
-  s = files.ForEachRecord("local_places.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 2);
-    if (!st.ok()) return st;
-    local_rows.push_back(f);
-    bool city_default = f[1] == "city"sv && Field(f, 3).empty();
-    if (f[1] != "stop"sv && f[1] != "region"sv && !city_default) curated.insert(FoldKey(f[0]) + "|" + std::string(Field(f, 2)));
-    return Status::OK();
-  });
-  if (!s.ok()) return s;
-
-  s = files.ForEachRecord("us_places.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 3);
+Status Gazetteer::LoadUsPlaces(const KnowledgeFiles& files, const std::unordered_set<std::string>& curated) {
+  return files.ForEachRecord("us_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = Need(f, 3);
     if (!st.ok()) return st;
     PlaceEntry e;
     e.name = std::string(f[0]);
@@ -131,20 +259,21 @@ Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_
       e.canonical = e.name + ", " + e.state;
       e.needs_context = e.population < 50000;
     }
-    int id = g->Add(e);
-    g->Index(e.name, id);
-    if (e.kind == PlaceKind::kCity) g->qualified_[key + "|" + e.state] = id;
+    int id = Add(e);
+    Index(e.name, id);
+    if (e.kind == PlaceKind::kCity) qualified_[key + "|" + e.state] = id;
     return Status::OK();
   });
-  if (!s.ok()) return s;
+}
 
-  s = files.ForEachRecord("us_counties.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 2);
+Status Gazetteer::LoadCounties(const KnowledgeFiles& files) {
+  return files.ForEachRecord("us_counties.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = Need(f, 2);
     if (!st.ok()) return st;
     std::string key = FoldKey(f[0]);
-    if (const std::vector<int>* ids = g->by_key_.Find(key)) {
+    if (const std::vector<int>* ids = by_key_.Find(key)) {
       for (int id : *ids) {
-        if (g->entries_[id].kind == PlaceKind::kCounty) return Status::OK();  // same name elsewhere
+        if (entries_[id].kind == PlaceKind::kCounty) return Status::OK();  // same name elsewhere
       }
     }
     PlaceEntry e;
@@ -153,89 +282,104 @@ Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_
     e.state = std::string(f[1]);
     e.kind = PlaceKind::kCounty;
     e.priority = 1;
-    g->Index(e.name, g->Add(e));
+    Index(e.name, Add(e));
     return Status::OK();
   });
-  if (!s.ok()) return s;
+}
 
-  for (const auto& f : local_rows) {
-    std::string_view kind = f[1];
-    std::string name(f[0]);
-    if (kind == "stop"sv) {
-      g->cue_.Insert(FoldKey(name));
+// One row of local_places.tsv (name, kind, state, canonical, aliases, priority).
+Status Gazetteer::AddLocalPlace(const std::vector<std::string_view>& f) {
+  std::string_view kind = f[1];
+  std::string name(f[0]);
+  if (kind == "stop"sv) {
+    cue_.Insert(FoldKey(name));
+    return Status::OK();
+  }
+  PlaceEntry e;
+  e.name = name;
+  e.state = std::string(Field(f, 2));
+  e.priority = ToInt(Field(f, 5));
+  std::string canon(Field(f, 3));
+  if (kind == "town"sv) {
+    // A municipality missing from the generated list (e.g. a Pennsylvania
+    // township): read alone only in its state's context.
+    e.kind = PlaceKind::kCity;
+    e.canonical = canon.empty() ? name + ", " + e.state : canon;
+    e.needs_context = true;
+  } else if (kind == "city"sv) {
+    // A default for an ambiguous name: raise the generated entry's rank.
+    std::string key = FoldKey(name);
+    const int* q = qualified_.Find(key + "|" + e.state);
+    if (canon.empty() && q != nullptr) {
+      entries_[*q].priority = e.priority;
+      entries_[*q].needs_context = false;
+      return Status::OK();
+    }
+    e.kind = PlaceKind::kCity;
+    e.canonical = canon.empty() ? name + ", " + e.state : canon;
+  } else if (kind == "borough"sv) {
+    e.kind = PlaceKind::kBorough;
+    e.canonical = canon.empty() ? name : canon;
+  } else if (kind == "neighborhood"sv) {
+    e.kind = PlaceKind::kNeighborhood;
+    e.canonical = canon.empty() ? name : canon;
+    e.needs_context = e.priority < 5 || true;
+  } else if (kind == "region"sv) {
+    e.kind = PlaceKind::kRegion;
+    e.canonical = canon.empty() ? name : canon;
+    e.needs_context = !e.state.empty();
+  } else if (kind == "county"sv) {
+    e.kind = PlaceKind::kCounty;
+    e.canonical = canon.empty() ? name + words_.county_name_suffix : canon;
+    e.needs_context = true;
+  } else {
+    return Status::InvalidArgument("local_places.tsv: unknown kind '" + std::string(kind) +
+                                   "' for " + name + "; use city, town, borough, neighborhood, region, county or stop");
+  }
+  int id = Add(e);
+  Index(name, id);
+  if (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kNeighborhood) {
+    qualified_[FoldKey(name) + "|" + e.state] = id;
+  }
+  AddLocalAliases(Field(f, 4), e, id);
+  return Status::OK();
+}
+
+// The aliases of a local place: "New York, NY" indexes the qualified form
+// only; a bare alias is a name of its own.
+void Gazetteer::AddLocalAliases(std::string_view aliases, const PlaceEntry& e, int id) {
+  for (std::string_view a : SplitBar(aliases)) {
+    std::string alias(a);
+    std::size_t comma = alias.rfind(", ");
+    if (comma != std::string::npos) {
+      const std::string* found = state_codes_.Find(FoldKey(alias.substr(comma + 2)));
+      std::string code = found ? *found : std::string();
+      if (!code.empty()) qualified_[FoldKey(alias.substr(0, comma)) + "|" + code] = id;
       continue;
     }
-    PlaceEntry e;
-    e.name = name;
-    e.state = std::string(Field(f, 2));
-    e.priority = ToInt(Field(f, 5));
-    std::string canon(Field(f, 3));
-    if (kind == "town"sv) {
-      // A municipality missing from the generated list (e.g. a Pennsylvania
-      // township): read alone only in its state's context.
-      e.kind = PlaceKind::kCity;
-      e.canonical = canon.empty() ? name + ", " + e.state : canon;
-      e.needs_context = true;
-    } else if (kind == "city"sv) {
-      // A default for an ambiguous name: raise the generated entry's rank.
-      std::string key = FoldKey(name);
-      const int* q = g->qualified_.Find(key + "|" + e.state);
-      if (canon.empty() && q != nullptr) {
-        g->entries_[*q].priority = e.priority;
-        g->entries_[*q].needs_context = false;
-        continue;
-      }
-      e.kind = PlaceKind::kCity;
-      e.canonical = canon.empty() ? name + ", " + e.state : canon;
-    } else if (kind == "borough"sv) {
-      e.kind = PlaceKind::kBorough;
-      e.canonical = canon.empty() ? name : canon;
-    } else if (kind == "neighborhood"sv) {
-      e.kind = PlaceKind::kNeighborhood;
-      e.canonical = canon.empty() ? name : canon;
-      e.needs_context = e.priority < 5 || true;
-    } else if (kind == "region"sv) {
-      e.kind = PlaceKind::kRegion;
-      e.canonical = canon.empty() ? name : canon;
-      e.needs_context = !e.state.empty();
-    } else if (kind == "county"sv) {
-      e.kind = PlaceKind::kCounty;
-      e.canonical = canon.empty() ? name + " County" : canon;
-      e.needs_context = true;
-    } else {
-      return Status::InvalidArgument("local_places.tsv: unknown kind '" + std::string(kind) +
-                                     "' for " + name + "; use city, town, borough, neighborhood, region, county or stop");
-    }
-    int id = g->Add(e);
-    g->Index(name, id);
-    if (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kNeighborhood) {
-      g->qualified_[FoldKey(name) + "|" + e.state] = id;
-    }
-    for (std::string_view a : SplitBar(Field(f, 4))) {
-      std::string alias(a);
-      std::size_t comma = alias.rfind(", ");
-      if (comma != std::string::npos) {
-        // "New York, NY": qualified form only.
-        const std::string* found = g->state_codes_.Find(FoldKey(alias.substr(comma + 2)));
-        std::string code = found ? *found : std::string();
-        if (!code.empty()) g->qualified_[FoldKey(alias.substr(0, comma)) + "|" + code] = id;
-        continue;
-      }
-      g->Index(alias, id);
-      if (e.kind != PlaceKind::kRegion) g->qualified_[FoldKey(alias) + "|" + e.state] = id;
-    }
+    Index(alias, id);
+    if (e.kind != PlaceKind::kRegion) qualified_[FoldKey(alias) + "|" + e.state] = id;
   }
-  // NYC: any "X, NY" naming the city ("New York, N.Y.", "Nueva York, NY").
-  for (const auto& kv : g->by_key_) {
-    for (int id : kv.second) {
-      if (g->entries_[id].canonical == "New York City"sv) g->qualified_[kv.first + "|NY"] = id;
-    }
-  }
-  const int nyc = g->qualified_[FoldKey("New York City") + "|NY"];  // a copy: inserting may move entries
-  g->qualified_[FoldKey("New York") + "|NY"] = nyc;
+}
 
-  s = files.ForEachRecord("countries.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 2);
+// NYC (places.state_named_city): any "X, NY" naming the city ("New York,
+// N.Y.", "Nueva York, NY"), and the state's own name so qualified.
+void Gazetteer::QualifyStateNamedCities() {
+  for (const auto& [usps, canonical] : *words_.state_named_city) {
+    for (const auto& kv : by_key_) {
+      for (int id : kv.second) {
+        if (entries_[id].canonical == canonical) qualified_[kv.first + "|" + usps] = id;
+      }
+    }
+    const int city = qualified_[FoldKey(canonical) + "|" + usps];  // a copy: inserting may move entries
+    const int state = StateEntry(usps);
+    if (state >= 0) qualified_[FoldKey(entries_[state].name) + "|" + usps] = city;
+  }
+}
+
+Status Gazetteer::LoadCountries(const KnowledgeFiles& files) {
+  return files.ForEachRecord("countries.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = Need(f, 2);
     if (!st.ok()) return st;
     PlaceEntry e;
     e.name = std::string(f[0]);
@@ -243,34 +387,60 @@ Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon&, std::unique_
     e.kind = PlaceKind::kCountry;
     e.priority = 6;
     bool cue = Field(f, 4).find("cue") != std::string_view::npos;
-    int id = g->Add(e);
-    g->Index(e.name, id);
-    if (cue) g->cue_.Insert(FoldKey(e.name));
-    for (std::string_view v : SplitBar(Field(f, 2))) g->Index(std::string(v), id);
+    int id = Add(e);
+    Index(e.name, id);
+    if (cue) cue_.Insert(FoldKey(e.name));
+    for (std::string_view v : SplitBar(Field(f, 2))) Index(std::string(v), id);
     for (std::string_view v : SplitBar(Field(f, 3))) {
       PlaceEntry w = e;
       w.as_written = true;
       w.canonical = std::string(v);
-      int wid = g->Add(w);
-      g->Index(std::string(v), wid);
+      int wid = Add(w);
+      Index(std::string(v), wid);
     }
     return Status::OK();
   });
-  if (!s.ok()) return s;
+}
 
-  s = files.ForEachRecord("foreign_places.tsv", [&](const std::vector<std::string_view>& f, int) {
-    Status st = need(f, 3);
+Status Gazetteer::LoadForeignPlaces(const KnowledgeFiles& files) {
+  return files.ForEachRecord("foreign_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = Need(f, 3);
     if (!st.ok()) return st;
     PlaceEntry e;
     e.name = std::string(f[0]);
     e.canonical = e.name;
     e.kind = PlaceKind::kForeign;
     e.priority = 4;
-    int id = g->Add(e);
-    g->Index(e.name, id);
-    for (std::string_view v : SplitBar(Field(f, 3))) g->Index(std::string(v), id);
+    int id = Add(e);
+    Index(e.name, id);
+    for (std::string_view v : SplitBar(Field(f, 3))) Index(std::string(v), id);
     return Status::OK();
   });
+}
+
+Status Gazetteer::Load(const KnowledgeFiles& files, const Lexicon& lexicon, std::unique_ptr<Gazetteer>* out) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  Status s = g->LoadWords(lexicon);
+  if (s.ok()) s = g->LoadStates(files);
+  if (!s.ok()) return s;
+  // Curated entries override generated ones of the same name and state.
+  std::unordered_set<std::string> curated;  // "folded name|ST"
+  std::vector<std::vector<std::string_view>> local_rows;
+  s = files.ForEachRecord("local_places.tsv", [&](const std::vector<std::string_view>& f, int) {
+    Status st = Need(f, 2);
+    if (!st.ok()) return st;
+    local_rows.push_back(f);
+    bool city_default = f[1] == "city"sv && Field(f, 3).empty();
+    if (f[1] != "stop"sv && f[1] != "region"sv && !city_default) curated.insert(FoldKey(f[0]) + "|" + std::string(Field(f, 2)));
+    return Status::OK();
+  });
+  if (s.ok()) s = g->LoadUsPlaces(files, curated);
+  if (s.ok()) s = g->LoadCounties(files);
+  for (std::size_t r = 0; s.ok() && r < local_rows.size(); ++r) s = g->AddLocalPlace(local_rows[r]);
+  if (!s.ok()) return s;
+  g->QualifyStateNamedCities();
+  s = g->LoadCountries(files);
+  if (s.ok()) s = g->LoadForeignPlaces(files);
   if (!s.ok()) return s;
   *out = std::move(g);
   return Status::OK();
@@ -420,23 +590,90 @@ bool IsUpperCp(std::uint32_t cp) {
 bool IsApos(std::uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2BC; }
 
 // Periods that belong to the word ("N.Y.", "St.", "Calif."), as opposed to
-// a sentence end.
-bool KeepsPeriod(std::string_view w) {
+// a sentence end: inner periods, one- and two-letter words, and the
+// abbreviations of places.period_abbrevs.
+bool KeepsPeriod(std::string_view w, const StringSet& abbrevs) {
   if (w.find('.') != std::string_view::npos) return true;  // "N.Y" of "N.Y."
   if (w.size() <= 2) return true;                           // "St", "Mt", "D"
-  static constexpr std::string_view kAbbr[] = {"Calif", "Ariz", "Mass", "Wash", "Tenn", "Conn", "Colo", "Okla", "Minn",
-                                "Mich", "Fla", "Ill", "Ind", "Tex", "Ala", "Ark", "Del", "Kan", "Kans",
-                                "Nev", "Neb", "Nebr", "Ore", "Oreg", "Miss", "Mont", "Wis", "Wisc", "Wyo",
-                                "Penn", "Ave", "Blvd", "Gov", "Sen", "Rep", "Ft", "Mt", "Jan", "Feb",
-                                "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Md", "Va", "Ga",
-                                "Ky", "Mo", "Pa", "Vt", "La", "Dr", "Jr", "Sr", "Lt", "Gen", "Col", "Sgt"};
-  for (std::string_view a : kAbbr) {
-    if (a.size() == w.size() && a[0] == w[0] && a == w) return true;
-  }
-  return false;
+  return abbrevs.Contains(w);
 }
 
-void Words(std::string_view t, std::vector<Word>* out) {
+// The end of the word starting at text[i] (its first code point `cp`, a
+// letter or digit): letters, digits and joiners (hyphen, apostrophe, period
+// followed by a letter: "N.Y", "Port-au-Prince"). Counts its letters and
+// clears *allcaps on a lower-case one; *i ends after the last joiner read.
+std::size_t WordEndAt(std::string_view t, std::size_t* i, int* letters, bool* allcaps) {
+  const std::size_t n = t.size();
+  std::size_t e = *i;
+  int len;
+  while (*i < n) {
+    const std::size_t run_end = latin::ScanAsciiAlnum(t, *i, letters, allcaps);
+    if (run_end > *i) {
+      *i = e = run_end;
+      continue;
+    }
+    std::uint32_t cp = DecodeAt(t, *i, &len);
+    if (IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9')) {
+      if (IsLetterCp(cp)) {
+        ++*letters;
+        if (!IsUpperCp(cp)) *allcaps = false;
+      }
+      *i += len;
+      e = *i;
+      continue;
+    }
+    if (cp == '-' || IsApos(cp) || cp == '.') {
+      std::size_t j = *i + len;
+      if (j < n) {
+        int l2;
+        std::uint32_t nx = DecodeAt(t, j, &l2);
+        if (IsLetterCp(nx)) {
+          *i = j;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return e;
+}
+
+// Cuts a possessive ('s / ’s) off word w and reads the period, '!', '?' or
+// ':' after it: kept on an abbreviation, else a sentence end. *i moves past
+// a kept period.
+void FinishWord(std::string_view t, const StringSet& abbrevs, std::size_t e, Word* w, std::size_t* i) {
+  const std::size_t n = t.size();
+  std::string_view ws = t.substr(w->begin, e - w->begin);
+  if (ws.size() > 2 && ws.back() == 's') {
+    if (ws[ws.size() - 2] == '\'') {
+      w->end -= 2;
+      w->possessive = true;
+    } else if (ws.size() > 4 && ws.compare(ws.size() - 4, 4, "\xE2\x80\x99s") == 0) {
+      w->end -= 4;
+      w->possessive = true;
+    }
+  }
+  if (e < n && t[e] == '.') {
+    std::string_view core = t.substr(w->begin, w->end - w->begin);
+    if (KeepsPeriod(core, abbrevs)) {
+      w->end = static_cast<std::uint32_t>(e + 1);
+      *i = e + 1;
+      // An abbreviation can still end a sentence: "... in Washington, D.C. The"
+      std::size_t k = e + 1;
+      while (k < n && t[k] == ' ') ++k;
+      if (k < n && k > e + 1 && IsUpperAscii(t[k]) && core.size() > 2 && core.find('.') == std::string_view::npos) {
+        w->sent_end = true;
+      }
+    } else {
+      w->sent_end = true;
+    }
+  } else if (e < n && (t[e] == '!' || t[e] == '?' || t[e] == ':')) {
+    w->sent_end = true;
+  }
+}
+
+// The words of t: letters and digits with their joiners.
+void Words(std::string_view t, const StringSet& abbrevs, std::vector<Word>* out) {
   out->clear();
   std::size_t i = 0, n = t.size();
   while (i < n) {
@@ -455,66 +692,9 @@ void Words(std::string_view t, std::vector<Word>* out) {
     bool cap = IsUpperCp(cp);
     bool allcaps = cap;
     int letters = 0;
-    std::size_t e = i;
-    while (i < n) {
-      const std::size_t run_end = latin::ScanAsciiAlnum(t, i, &letters, &allcaps);
-      if (run_end > i) {
-        i = e = run_end;
-        continue;
-      }
-      cp = DecodeAt(t, i, &len);
-      if (IsLetterCp(cp) || (cp < 0x80 && cp >= '0' && cp <= '9')) {
-        if (IsLetterCp(cp)) {
-          ++letters;
-          if (!IsUpperCp(cp)) allcaps = false;
-        }
-        i += len;
-        e = i;
-        continue;
-      }
-      // Joiners: hyphen, apostrophe, period followed by a letter ("N.Y", "Port-au-Prince").
-      if (cp == '-' || IsApos(cp) || cp == '.') {
-        std::size_t j = i + len;
-        if (j < n) {
-          int l2;
-          std::uint32_t nx = DecodeAt(t, j, &l2);
-          if (IsLetterCp(nx)) {
-            i = j;
-            continue;
-          }
-        }
-      }
-      break;
-    }
+    std::size_t e = WordEndAt(t, &i, &letters, &allcaps);
     Word w{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), cap, allcaps && letters >= 2, false, false};
-    // Possessive: word's / word’s (the joiner loop kept "'s").
-    std::string_view ws = t.substr(b, e - b);
-    if (ws.size() > 2 && ws.back() == 's') {
-      if (ws[ws.size() - 2] == '\'') {
-        w.end -= 2;
-        w.possessive = true;
-      } else if (ws.size() > 4 && ws.compare(ws.size() - 4, 4, "\xE2\x80\x99s") == 0) {
-        w.end -= 4;
-        w.possessive = true;
-      }
-    }
-    if (e < n && t[e] == '.') {
-      std::string_view core = t.substr(w.begin, w.end - w.begin);
-      if (KeepsPeriod(core)) {
-        w.end = static_cast<std::uint32_t>(e + 1);
-        i = e + 1;
-        // An abbreviation can still end a sentence: "... in Washington, D.C. The"
-        std::size_t k = e + 1;
-        while (k < n && t[k] == ' ') ++k;
-        if (k < n && k > e + 1 && IsUpperAscii(t[k]) && core.size() > 2 && core.find('.') == std::string_view::npos) {
-          w.sent_end = true;
-        }
-      } else {
-        w.sent_end = true;
-      }
-    } else if (e < n && (t[e] == '!' || t[e] == '?' || t[e] == ':')) {
-      w.sent_end = true;
-    }
+    FinishWord(t, abbrevs, e, &w, &i);
     out->push_back(w);
   }
 }
@@ -528,100 +708,11 @@ std::string_view Gap(std::string_view t, const std::vector<Word>& w, std::size_t
 // Gap is a single plain space (words of one name).
 bool Tight(std::string_view gap) { return gap == " "sv; }
 
-// Whether w is one of the words of kList (a nullptr-terminated array): the
-// list becomes a hash set on first use.
-template <const char* const* kList>
-bool InList(std::string_view w) {
-  static const StringSet kSet = [] {
-    StringSet set;
-    for (const char* const* p = kList; *p; ++p) set.Insert(*p);
-    return set;
-  }();
-  return kSet.Contains(w);
+// Whether a raw word passes a class's byte pre-test (see WordShape).
+bool Fits(const WordShape& sh, std::string_view raw) {
+  return raw.size() >= sh.min_len && raw.size() <= sh.max_len && sh.first[static_cast<unsigned char>(raw[0])] &&
+         raw.compare(0, sh.prefix.size(), sh.prefix) == 0;
 }
-
-// Capitalized words that may follow a place without making it part of a
-// longer proper name: titles ("New York City Mayor"), days, months.
-const char* const kAfterOk[] = {
-    "mayor", "governor", "gov", "borough", "county", "executive", "commissioner", "councilor",
-    "councilmember", "legislator", "legislators", "supervisor", "supervisors", "assemblymember",
-    "assemblyman", "assemblywoman", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "sheriff", "comptroller", "attorney", "district", "public", "alderman",
-    "alderperson", "trustee", "superintendent", "chancellor", "democrats", "republicans", "residents",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "and", "or", "i", "it", "this", "the", "we", nullptr};
-
-// Words that, capitalized before a big city or a state, name a part of it.
-const char* const kAreaPrefix[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                   "southwest", "greater", "upper", "lower", "northern", "southern",
-                                   "eastern", "western", "central", nullptr};
-
-// Determiners and pronouns that start no neighborhood name ("Our
-// neighborhood", "This neighborhood").
-const char* const kNotName[] = {"the", "a", "an", "our", "their", "this", "that", "these", "those", "every",
-                                "each", "his", "her", "its", "my", "your", "one", "another", "same", "whole",
-                                "entire", "any", "some", "many", "most", "all", "other", "in", "at", "of",
-                                "from", "for", "and", "or", "but", "local", "nearby", "which", "what", nullptr};
-
-// Corporate suffixes: "Acme Inc., CA" is no town.
-const char* const kCorpSuffix[] = {"inc", "llc", "corp", "co", "ltd", "lp", "llp", "pc", "pllc", "company",
-                                   "group", "partners", nullptr};
-
-// States whose townships are municipalities named "X Township".
-const char* const kTownshipStates[] = {"PA", "NJ", "MI", "OH", "IN", "IL", "MN", "KS", "MO", "NE", "ND", "SD",
-                                       "IA", nullptr};
-
-// Month and day names are never places alone (August, CA; Friday Harbor is two words).
-const char* const kNever[] = {"january", "february", "march", "april", "may", "june", "july", "august",
-                              "september", "october", "november", "december", "monday", "tuesday",
-                              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-                              "easter", "independence", "university", "college", "congress", "senate",
-                              "assembly", "commonwealth", nullptr};
-
-// Capitalized words before a place that do not make it part of a name.
-const char* const kBeforeOk[] = {
-    "in", "at", "from", "to", "for", "and", "but", "across", "throughout", "the", "as", "like", "while",
-    "since", "after", "before", "near", "outside", "inside", "both", "between", "around", "within",
-    "en", "desde", "de", "y", "la", "el", "los", "las", "del", "a", "por", "para", "when", "if", "where",
-    "upstate", "downstate", "greater", "all", "even", "only", "across", "into", "of", "on", "with",
-    "unlike", "until", "by", "via", "than", "here", "there", "today", "yesterday", nullptr};
-
-// Lower-case words after which a place name is plainly a place.
-const char* const kCue[] = {
-    "in", "from", "of", "to", "near", "at", "outside", "across", "throughout", "around", "between",
-    "including", "includes", "include", "and", "or", "en", "de", "desde", "y", "a", "hacia", "into",
-    "through", "within", "via", "toured", "visited", "represents", "represent", "leaves", "left",
-    "reached", "back", "returned", "fled", "like", "as", nullptr};
-
-// Nouns heading an organization or facility name: "University of Texas",
-// "Sisters of St. Joseph of Rochester", "Concejo Municipal de la Ciudad de Nueva York".
-const char* const kOrgHead[] = {
-    "university", "universidad", "department", "departamento", "office", "oficina", "college", "court",
-    "district", "sisters", "bank", "church", "iglesia", "board", "council", "concejo", "coalition",
-    "coalicion", "alliance", "alianza", "center", "centro", "institute", "instituto", "association",
-    "asociacion", "society", "school", "escuela", "hospital", "tribe", "indians", "bureau", "commission",
-    "committee", "comite", "foundation", "fundacion", "fund", "project", "proyecto", "network", "red",
-    "union", "league", "federation", "diocese", "archdiocese", "chamber", "museum", "library",
-    "biblioteca", "bar", "colegio", "comunitaria", "municipal", "ciudad", "secretary", "secretario",
-    "archbishop", "bishop", "port", "authority", "bankruptcy", "circuit", "academy", "program",
-    "campaign", "clinic", "services", "service", "house", "senate", "assembly", "legislature",
-    "government", "state", "county", "city", "town", "village", "citizens", "friends", "sons",
-    "daughters", "knights", "people", "peoples", "republic", "embassy", "consulate", "consulado", "hall",
-    "palace", "palacio", "building", "tower", "plaza", nullptr};
-
-// Words after "U.S." that make it a noun ("outside the U.S. and ...").
-const char* const kNounFollowers[] = {"and", "or", "in", "since", "for", "to", "is", "was", "has", "have",
-                                      "by", "with", "from", "over", "after", "before", "as", "than", "on",
-                                      "at", "but", "where", "who", "that", "this", "every", "each", nullptr};
-
-// Lower-case street words before a name (Spanish: "la avenida Roosevelt").
-const char* const kStreetBefore[] = {"avenida", "calle", "bulevar", "boulevard", "carretera", "autopista",
-                                     "puente", "plaza", "parque", "street", "avenue", nullptr};
-
-// Words after a place that make it the head of a street or facility name
-// even when the following words are lower case (none for now) — the
-// capitalized-follower rule covers "Grant Street", "Hempstead Turnpike".
 
 // Party-and-state tags of legislators: "(D-Md.)", "(R–Yorktown)", "D-Calif.".
 bool InPartyTag(std::string_view t, std::size_t begin) {
@@ -655,511 +746,420 @@ struct Mention {
   bool small_ok = true;
 };
 
-
-// A capitalized name of 1-3 tight words ending at word e-1 (exclusive e);
-// returns its first word, or e when there is none. Leading determiners and
-// function words ("In", "The") are not part of it.
-template <typename FoldFn>
-std::size_t NameBefore(std::string_view text, const std::vector<Word>& w, FoldFn& F, std::size_t e) {
-  std::size_t b = e;
-  while (b > 0 && e - b < 3 && w[b - 1].cap && !(b < e && (w[b - 1].sent_end || w[b - 1].possessive)) &&
-         (b == e || Tight(Gap(text, w, b)))) {
-    --b;
+// One run of the location finder over a release: the word table, the
+// lazily folded words and the mentions found so far. The passes, in order:
+// gazetteer names (ScanGazetteer), county lists (CountyLists*), places known
+// from their context (ContextualPlaces), then the release's states
+// (ReadContext) and the grouping into entities (Group).
+class LocationScan {
+ public:
+  LocationScan(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
+               const std::vector<TextSpan>& taken)
+      : text_(text), g_(g), pw_(g.words()), dateline_(dateline), taken_(taken) {
+    // Per-call scratch. (Not thread_local: GCC specializes the helpers for a
+    // thread_local argument and each of their calls then looks up its address.)
+    w_.reserve(text.size() / 6 + 8);
+    Words(text, *pw_.period_abbrevs, &w_);
+    nw_ = w_.size();
+    folded_.resize(nw_);
+    done_.assign(nw_, 0);
+    if (dateline) {
+      dl_state_ = dateline->dateline.region;
+      dl_begin_ = dateline->begin;
+      dl_end_ = dateline->end;
+    }
   }
-  while (b < e && InList<kNotName>(F(b))) ++b;
-  return b;
+
+  void Run(std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
+    ScanGazetteer();
+    CountyListsBefore();
+    CountyListsAfter();
+    ContextualPlaces();
+    std::sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    ReadContext();
+    Group(out, mention_spans);
+  }
+
+ private:
+  // --- words
+  // The folded form of word i, folded on first use.
+  const std::string& F(std::size_t i);
+  std::string_view Raw(std::size_t i) const { return text_.substr(w_[i].begin, w_[i].end - w_[i].begin); }
+  std::string_view GapAt(std::size_t i) const { return Gap(text_, w_, i); }
+  bool TightAt(std::size_t i) const { return Tight(Gap(text_, w_, i)); }
+  std::string Surface(std::size_t b, std::size_t e) const;
+  std::string KeyOf(std::size_t b, std::size_t e);
+  bool InDateline(std::size_t b, std::size_t e) const { return b < dl_end_ && dl_begin_ < e; }
+  bool SentStart(std::size_t i) const;
+  std::size_t PhraseAt(std::size_t j, const std::vector<std::vector<std::string>>& phrases);
+  std::size_t NextInList(std::size_t e, const StringSet& conj);
+
+  void ScanGazetteer();
+  bool IsAreaPrefix(std::size_t i);
+  const std::vector<int>* LongestMatch(std::size_t i, std::size_t* best_end);
+  void AreaName(std::size_t i, const std::vector<int>** best, std::size_t* best_end, std::string* canonical);
+  bool InsideOtherName(std::size_t i, std::size_t best_end, const std::string& prev, Mention* m);
+  bool InsideOrganization(std::size_t i, const std::string& prev, Mention* m);
+  void Qualify(std::size_t i, std::size_t* best_end, Mention* m);
+  bool UsAsAdjective(std::size_t i, std::size_t next);
+
+  bool MaybeCounties(std::size_t k) const { return Fits(pw_.county_plurals_shape, Raw(k)); }
+  void AddCounty(std::size_t b, std::size_t e);
+  void CountyListsBefore();
+  void CountyListsAfter();
+
+  void ContextualPlaces();
+  std::size_t NameBefore(std::size_t e);
+  bool PlainName(std::size_t b, std::size_t e);
+  long Overlapping(std::size_t begin, std::size_t end) const;
+  bool LocalKind(const Mention& m) const;
+  void AddFixed(std::size_t b, std::size_t e, std::string canonical, bool replace_cities);
+  void Neighborhoods(std::size_t k);
+  bool IsCondadoDe(std::size_t k);
+  void CondadoDe(std::size_t k);
+  bool IsTownship(std::size_t k);
+  void Township(std::size_t k);
+  void UnknownQualified(std::size_t k);
+
+  void ReadContext();
+  void ReadCandidatesContext(const Mention& m);
+  void Group(std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans);
+
+  const std::string_view text_;
+  const Gazetteer& g_;
+  const PlaceWords& pw_;
+  const DatelineMatch* const dateline_;
+  const std::vector<TextSpan>& taken_;
+  std::vector<Word> w_;
+  std::size_t nw_ = 0;
+  std::vector<std::string> folded_;
+  std::vector<unsigned char> done_;
+  std::string dl_state_;
+  std::size_t dl_begin_ = 0, dl_end_ = 0;
+  std::vector<Mention> ms_;
+  std::string key_;  // scratch of LongestMatch
+  // Context: states named in the release, and those named by something
+  // other than a lone small town.
+  std::unordered_set<std::string> ctx_, strong_ctx_;
+  std::unordered_map<std::string, std::string> weak_seen_;  // state -> first small town named
+};
+
+// ---------------------------------------------------------------- pass 1: gazetteer names
+
+const std::string& LocationScan::F(std::size_t i) {
+  if (!done_[i]) {
+    done_[i] = 1;
+    folded_[i].clear();
+    AppendFolded(Raw(i), &folded_[i]);
+  }
+  return folded_[i];
 }
 
-// Places known from their context rather than the gazetteer:
-//  - "the Montclair neighborhood", "Elm Park and Ridgeway neighborhoods",
-//    "neighborhoods such as A, B and C", "Fairview, a neighborhood ..." (bare);
-//  - "Millbrook, PA" / "Millbrook, Pennsylvania": an unknown capitalized
-//    name qualified by a state is a town ("Millbrook, PA");
-//  - "Dover Township" in a township state's release ("Dover Township, PA").
-// Adds to *ms; a fixed-canonical mention replaces an overlapping gazetteer
-// mention that did not resolve to a neighborhood-like place.
-template <typename FoldFn>
-void ContextualPlaces(std::string_view text, const Gazetteer& g, const std::vector<Word>& w, FoldFn& F,
-                      const std::vector<TextSpan>& taken, const std::string& dl_state, std::size_t dl_begin,
-                      std::size_t dl_end, std::vector<Mention>* ms) {
-  const std::size_t nw = w.size();
-  auto in_dateline = [&](std::size_t b, std::size_t e) { return b < dl_end && dl_begin < e; };
-  auto overlapping = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = 0; k < ms->size(); ++k) {
-      if ((*ms)[k].begin < end && begin < (*ms)[k].end) return static_cast<long>(k);
-    }
-    return -1L;
-  };
-  auto local_kind = [&](const Mention& m) {
-    if (m.cands == nullptr || !m.canonical.empty()) return !m.canonical.empty();
-    for (int id : *m.cands) {
-      const PlaceEntry& e = g.entry(id);
-      bool local = e.kind == PlaceKind::kNeighborhood || e.kind == PlaceKind::kBorough ||
-                   e.kind == PlaceKind::kRegion;
-      if (local && (e.state.empty() || e.state == dl_state) && e.priority >= 0) return true;
-    }
-    return false;
-  };
-  auto add_fixed = [&](std::size_t b, std::size_t e, std::string canonical, bool replace_cities) {
-    std::size_t begin = w[b].begin, end = w[e - 1].end;
-    if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) return;
-    long k = overlapping(begin, end);
-    if (k >= 0) {
-      const Mention& old = (*ms)[k];
-      if (!replace_cities || local_kind(old) || old.qualified) return;
-      if (old.begin != begin || old.end != end) {
-        // A longer text than the gazetteer's: only when it covers it.
-        if (old.begin < begin || old.end > end) return;
-      }
-      ms->erase(ms->begin() + k);
-    }
-    Mention m;
-    m.wb = b;
-    m.we = e;
-    m.begin = begin;
-    m.end = end;
-    m.canonical = std::move(canonical);
-    ms->push_back(std::move(m));
-  };
-  auto surface = [&](std::size_t b, std::size_t e) {
-    return std::string(text.substr(w[b].begin, w[e - 1].end - w[b].begin));
-  };
-  auto plain_name = [&](std::size_t b, std::size_t e) {
-    if (b >= e) return false;
-    for (std::size_t k = b; k < e; ++k) {
-      if (InList<kOrgHead>(F(k)) || InList<kCorpSuffix>(F(k)) || InList<kNever>(F(k))) return false;
-    }
-    return !InList<kNotName>(F(b));
-  };
-
-  for (std::size_t k = 1; k < nw; ++k) {
-    const Word& wk = w[k];
-    const char c0 = text[wk.begin];
-    // --- neighborhoods (lower-case keyword; "Neighborhood" heads org names)
-    const std::size_t len = wk.end - wk.begin;
-    if (c0 == 'n' && len >= 12 && len <= 13 && text.compare(wk.begin, 7, "neighbo") == 0 &&
-        (F(k) == "neighborhood"sv || F(k) == "neighborhoods"sv || F(k) == "neighbourhood"sv)) {
-      // Backward: "the X neighborhood", "X and Y neighborhoods".
-      std::size_t j = k;
-      while (j > 0 && Tight(Gap(text, w, j))) {
-        std::size_t b = NameBefore(text, w, F, j);
-        if (b == j || !plain_name(b, j) || w[j - 1].possessive) break;
-        add_fixed(b, j, surface(b, j), true);
-        if (b < 2) break;
-        std::string_view gap = Gap(text, w, b);
-        if (gap == ", "sv) {
-          j = b;
-        } else if (gap == " "sv && (F(b - 1) == "and"sv || F(b - 1) == "or"sv) &&
-                   (Gap(text, w, b - 1) == " "sv || Gap(text, w, b - 1) == ", "sv)) {
-          j = b - 1;
-        } else {
-          break;
-        }
-      }
-      // "X, a neighborhood", "X, a working-class neighborhood".
-      for (std::size_t d = 1; d <= 4 && d < k; ++d) {
-        std::size_t a = k - d;
-        if (w[a].cap || w[a].sent_end) break;
-        if ((F(a) == "a"sv || F(a) == "an"sv || F(a) == "the"sv) && Gap(text, w, a) == ", "sv) {
-          std::size_t b = NameBefore(text, w, F, a);
-          if (b < a && plain_name(b, a)) add_fixed(b, a, surface(b, a), true);
-          break;
-        }
-      }
-      // Forward: "neighborhoods of/like/such as/including A, B and C".
-      std::size_t j2 = k + 1;
-      if (j2 + 1 < nw && F(j2) == "such"sv && F(j2 + 1) == "as"sv) {
-        j2 += 2;
-      } else if (j2 < nw && (F(j2) == "of"sv || F(j2) == "like"sv || F(j2) == "including"sv)) {
-        j2 += 1;
-      } else {
-        continue;
-      }
-      if (wk.sent_end) continue;
-      while (j2 < nw && w[j2].cap) {
-        std::size_t b = j2, e = j2 + 1;
-        while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end &&
-               !w[e - 1].possessive) {
-          ++e;
-        }
-        if (!plain_name(b, e)) break;
-        add_fixed(b, e, surface(b, e), true);
-        if (w[e - 1].sent_end || e >= nw) break;
-        std::string_view gap = Gap(text, w, e);
-        if (gap == ", "sv) {
-          j2 = e;
-          if (j2 < nw && (F(j2) == "and"sv || F(j2) == "or"sv)) ++j2;
-        } else if (gap == " "sv && (F(e) == "and"sv || F(e) == "or"sv)) {
-          j2 = e + 1;
-        } else {
-          break;
-        }
-      }
-      continue;
-    }
-    // --- Spanish "condado de Mecklenburg" = Mecklenburg County
-    if ((c0 == 'c' || c0 == 'C') && len == 7 && F(k) == "condado"sv && k + 2 < nw && F(k + 1) == "de"sv && w[k + 2].cap &&
-        Tight(Gap(text, w, k + 1)) && Tight(Gap(text, w, k + 2)) && !wk.sent_end) {
-      std::size_t b = k + 2, e = b + 1;
-      while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end) ++e;
-      for (; e > b; --e) {
-        std::string nm = surface(b, e);
-        if (g.Candidates(FoldKey(nm) + " county") == nullptr) continue;
-        std::size_t begin = wk.begin, end = w[e - 1].end;
-        if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) break;
-        long o = overlapping(begin, end);
-        if (o >= 0) ms->erase(ms->begin() + o);
-        Mention m;
-        m.wb = k;
-        m.we = e;
-        m.begin = begin;
-        m.end = end;
-        m.canonical = nm + " County";
-        ms->push_back(std::move(m));
-        break;
-      }
-      continue;
-    }
-    if (!wk.cap) continue;
-    // --- "X Township"
-    if (c0 == 'T' && len == 8 && text.compare(wk.begin, 8, "Township") == 0 && !dl_state.empty() && InList<kTownshipStates>(dl_state) &&
-        Tight(Gap(text, w, k)) && !w[k - 1].sent_end && !w[k - 1].possessive) {
-      bool followed = k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap && !wk.sent_end &&
-                      !wk.possessive;
-      bool qualified = k + 1 < nw && Gap(text, w, k + 1) == ", "sv && w[k + 1].cap;  // the ", ST" rule's case
-      std::size_t b = NameBefore(text, w, F, k);
-      if (!followed && !qualified && b < k && plain_name(b, k)) {
-        add_fixed(b, k + 1, surface(b, k + 1) + ", " + dl_state, true);
-      }
-      continue;
-    }
-    // --- unknown "Name, ST"
-    if (len > 14 || Gap(text, w, k) != ", "sv || w[k - 1].sent_end || w[k - 1].possessive || !w[k - 1].cap) continue;
-    std::string_view code;
-    std::size_t qend = k + 1;
-    if (wk.end - wk.begin == 2 && !wk.allcaps) continue;  // "Or", "In", "Me" are words
-    code = g.StateCode(F(k));
-    if (code.empty() && k + 1 < nw && Tight(Gap(text, w, k + 1)) && w[k + 1].cap) {
-      code = g.StateCode(F(k) + " " + F(k + 1));
-      qend = k + 2;
-    }
-    if (code.empty() || code == "DC"sv) continue;
-    const Word& last = w[qend - 1];
-    if (last.possessive) continue;
-    if (qend < nw && !last.sent_end && Tight(Gap(text, w, qend)) && w[qend].cap) continue;  // "Texas Director"
-    std::size_t b = NameBefore(text, w, F, k);
-    if (b == k || !plain_name(b, k)) continue;
-    std::string name_key;
-    for (std::size_t x = b; x < k; ++x) {
-      if (x > b) name_key += ' ';
-      name_key += F(x);
-    }
-    if (g.Candidates(name_key) != nullptr || !g.StateCode(name_key).empty()) continue;  // gazetteer's job
-    std::size_t begin = w[b].begin, end = last.end;
-    if (OverlapsAny(taken, begin, end) || in_dateline(begin, end)) continue;
-    long o = overlapping(begin, end);
-    if (o >= 0 && (*ms)[o].begin >= wk.begin) {
-      ms->erase(ms->begin() + o);  // the state alone: now the qualifier
-      o = overlapping(begin, end);
-    }
-    if (o >= 0) continue;
-    Mention m;
-    m.wb = b;
-    m.we = qend;
-    m.begin = begin;
-    m.end = end;
-    m.qualified = true;
-    m.canonical = surface(b, k) + ", " + std::string(code);
-    ms->push_back(std::move(m));
-  }
+// Text of words [b, e).
+std::string LocationScan::Surface(std::size_t b, std::size_t e) const {
+  return std::string(text_.substr(w_[b].begin, w_[e - 1].end - w_[b].begin));
 }
 
-}  // namespace
-
-void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
-                      const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
-                      std::vector<TextSpan>* mention_spans) {
-  // Per-call scratch: the word table and the lazily folded words. (Not
-  // thread_local: GCC specializes the helpers for a thread_local argument and
-  // each of their calls then looks up its address.)
-  std::vector<Word> w;
-  w.reserve(text.size() / 6 + 8);
-  std::vector<std::string> folded;
-  std::vector<unsigned char> done;
-  Words(text, &w);
-  const std::size_t nw = w.size();
-  if (folded.size() < nw) folded.resize(nw);
-  done.assign(nw, 0);
-  auto F = [&](std::size_t i) -> const std::string& {
-    if (!done[i]) {
-      done[i] = 1;
-      folded[i].clear();
-      AppendFolded(text.substr(w[i].begin, w[i].end - w[i].begin), &folded[i]);
-    }
-    return folded[i];
-  };
-  auto sent_start = [&](std::size_t i) {
-    if (i == 0) return true;
-    if (w[i - 1].sent_end) return true;
-    std::string_view gap = Gap(text, w, i);
-    return gap.find('\n') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos ||
-           gap.find('"') != std::string_view::npos || gap.find(':') != std::string_view::npos ||
-           gap.find("\xE2\x80\xA2") != std::string_view::npos || gap.find(';') != std::string_view::npos;
-  };
-  std::string dl_state = dateline ? dateline->dateline.region : std::string();
-  std::size_t dl_begin = dateline ? dateline->begin : 0, dl_end = dateline ? dateline->end : 0;
-
-  std::vector<Mention> ms;
+// Folded words [b, e) joined by spaces.
+std::string LocationScan::KeyOf(std::size_t b, std::size_t e) {
   std::string key;
+  for (std::size_t x = b; x < e; ++x) {
+    if (x > b) key += ' ';
+    key += F(x);
+  }
+  return key;
+}
+
+// Word i opens a sentence, a line, a quotation, a clause after ':' or ';',
+// or a bullet.
+bool LocationScan::SentStart(std::size_t i) const {
+  if (i == 0) return true;
+  if (w_[i - 1].sent_end) return true;
+  std::string_view gap = GapAt(i);
+  return gap.find('\n') != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos ||
+         gap.find('"') != std::string_view::npos || gap.find(':') != std::string_view::npos ||
+         gap.find("\xE2\x80\xA2") != std::string_view::npos || gap.find(';') != std::string_view::npos;
+}
+
+// The number of words of the first phrase of `phrases` (in file order) that
+// words j... spell, 0 when none does.
+std::size_t LocationScan::PhraseAt(std::size_t j, const std::vector<std::vector<std::string>>& phrases) {
+  for (const std::vector<std::string>& p : phrases) {
+    if (j + p.size() > nw_) continue;
+    std::size_t t = 0;
+    while (t < p.size() && F(j + t) == p[t]) ++t;
+    if (t == p.size() && t > 0) return t;
+  }
+  return 0;
+}
+
+// The list separator after a name ending at word e (exclusive; e < nw_):
+// ", " (skipping a following conjunction of `conj`) or " and ". Returns the
+// next name's first word, or 0 when the list ends.
+std::size_t LocationScan::NextInList(std::size_t e, const StringSet& conj) {
+  std::string_view gap = GapAt(e);
+  if (gap == ", "sv) {
+    if (e < nw_ && conj.Contains(F(e))) return e + 1;
+    return e;
+  }
+  if (gap == " "sv && conj.Contains(F(e))) return e + 1;
+  return 0;
+}
+
+
+// A capitalized word of places.area_prefix ("North", "Greater"); the byte
+// pre-test keeps the other words unfolded.
+bool LocationScan::IsAreaPrefix(std::size_t i) {
+  return Fits(pw_.area_prefix_shape, Raw(i)) && pw_.area_prefix->Contains(F(i));
+}
+
+// Longest gazetteer name starting at word i (tight words, no possessive or
+// sentence end inside); its candidates, or nullptr.
+const std::vector<int>* LocationScan::LongestMatch(std::size_t i, std::size_t* best_end) {
+  key_ = F(i);
+  *best_end = 0;
+  const std::vector<int>* best = nullptr;
+  if (const std::vector<int>* c = g_.Candidates(key_)) {
+    best = c;
+    *best_end = i + 1;
+  }
+  for (std::size_t j = i + 1; j < nw_ && j - i < g_.max_tokens() && !w_[j - 1].possessive && !w_[j - 1].sent_end; ++j) {
+    if (!g_.IsKeyPrefix(key_)) break;  // no longer name starts with these words
+    if (!TightAt(j)) break;
+    key_ += ' ';
+    key_ += F(j);
+    if (const std::vector<int>* c = g_.Candidates(key_)) {
+      if (w_[j].cap || w_[j].allcaps) {
+        best = c;
+        *best_end = j + 1;
+      }
+    }
+  }
+  return best;
+}
+
+// "Southwest Detroit", "East Oakland", "Greater Minnesota": an area word
+// before a big city or a state names a part of it (bare), unless the
+// gazetteer knows a longer name ("North Carolina").
+void LocationScan::AreaName(std::size_t i, const std::vector<int>** best, std::size_t* best_end,
+                            std::string* canonical) {
+  if (!(*best_end <= i + 1 && i + 1 < nw_ && w_[i + 1].cap && TightAt(i + 1) && !w_[i].sent_end &&
+        !w_[i].possessive)) {
+    return;
+  }
+  std::string k2;
+  for (std::size_t j = i + 1; j < nw_ && j - i <= 3; ++j) {
+    if (j > i + 1) {
+      if (!TightAt(j) || w_[j - 1].sent_end || w_[j - 1].possessive) break;
+      k2 += ' ';
+    }
+    k2 += F(j);
+    const std::vector<int>* c = g_.Candidates(k2);
+    if (c == nullptr) continue;
+    bool fits = false;
+    for (int id : *c) {
+      const PlaceEntry& e = g_.entry(id);
+      if ((e.kind == PlaceKind::kCity && (e.population >= 100000 || e.priority >= 5)) ||
+          e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kState) {
+        fits = true;
+      }
+    }
+    if (fits) {
+      *best = c;
+      *best_end = j + 1;
+      *canonical = std::string(text_.substr(w_[i].begin, w_[j].end - w_[i].begin));
+    }
+  }
+}
+
+// "University of Texas", "Sisters of St. Joseph of Rochester": a place after
+// a link word (places.org_links) of an organization name headed by a word of
+// places.org_head. "City of Yonkers" (places.govt_prefix) is a place, the
+// mention then starting at "City", unless itself inside an organization name.
+bool LocationScan::InsideOrganization(std::size_t i, const std::string& prev, Mention* m) {
+  if (!(i >= 2 && pw_.org_links->Contains(prev))) return false;
+  std::size_t k = i - 2;
+  if (pw_.org_articles->Contains(F(k)) && k > 0) --k;
+  if (w_[k].cap && pw_.org_head->Contains(F(k))) {
+    bool govt_prefix = pw_.govt_prefix->Contains(F(k));
+    if (govt_prefix && !(k > 1 && pw_.govt_outer_links->Contains(F(k - 1)) && k >= 2 && w_[k - 2].cap &&
+                         pw_.org_head->Contains(F(k - 2)))) {
+      m->begin = w_[k].begin;
+      return false;
+    }
+    return true;
+  }
+  // Further back in the same name: "University of Texas at San Antonio".
+  for (std::size_t d = 0; d < 8 && k > 0; ++d) {
+    --k;
+    const std::string& fk = F(k);
+    bool connector = pw_.org_connectors->Contains(fk);
+    if (!w_[k].cap && !connector) break;
+    if (!TightAt(k + 1) || w_[k].sent_end) break;
+    if (w_[k].cap && pw_.org_head->Contains(fk)) return true;
+  }
+  return false;
+}
+
+// Whether the gazetteer name [i, best_end) is part of something else: a
+// taken span, a party tag ("D-Calif."), a street ("la avenida Roosevelt"),
+// a longer proper name (a capitalized word after it not in places.after_ok,
+// or before it not in places.before_ok: "Rep. Jane Lynn", "Golden Lotus"),
+// or an organization name.
+bool LocationScan::InsideOtherName(std::size_t i, std::size_t best_end, const std::string& prev, Mention* m) {
+  if (OverlapsAny(taken_, m->begin, m->end)) return true;
+  if (InPartyTag(text_, m->begin)) return true;
+  if (i > 0 && !w_[i - 1].cap && pw_.street_before->Contains(F(i - 1))) return true;
+  const std::size_t next = best_end;
+  if (next < nw_ && TightAt(next) && w_[next].cap && !w_[best_end - 1].possessive && !w_[best_end - 1].sent_end &&
+      !pw_.after_ok->Contains(F(next))) {
+    return true;
+  }
+  if (i > 0 && TightAt(i) && w_[i - 1].cap && !SentStart(i) && !pw_.before_ok->Contains(prev) && !w_[i - 1].sent_end) {
+    return true;
+  }
+  return InsideOrganization(i, prev, m);
+}
+
+// Qualifier: ", ST" / ", State" after the name ("Buffalo, N.Y.", "Brentwood,
+// Tennessee"); not for a list of states ("Georgia, Texas and Louisiana").
+void LocationScan::Qualify(std::size_t i, std::size_t* best_end, Mention* m) {
+  const std::size_t next = *best_end;
+  if (next >= nw_ || GapAt(next) != ", "sv) return;
+  std::string q = F(next);
+  std::size_t qend = next + 1;
+  std::string_view code = g_.StateCode(q);
+  if (code.empty() && next + 1 < nw_ && TightAt(next + 1)) {
+    std::string q2 = q + " " + F(next + 1);
+    code = g_.StateCode(q2);
+    if (!code.empty()) qend = next + 2;
+  }
+  if (code.empty() || !w_[next].cap) return;
+  std::string name_key = KeyOf(i, *best_end);
+  int id = g_.Qualified(name_key, code);
+  bool place_is_state = !g_.StateCode(name_key).empty();
+  if (id < 0 && place_is_state) return;
+  m->qualified = true;
+  m->end = w_[qend - 1].end;
+  if (id >= 0) {
+    m->entry = id;
+  } else {
+    // Known name, other state: "Brentwood, Tennessee".
+    std::string nm(text_.substr(w_[i].begin, w_[*best_end - 1].end - w_[i].begin));
+    m->canonical = nm + ", " + std::string(code);
+  }
+  *best_end = qend;
+  m->we = qend;
+}
+
+// U.S. (places.us_abbrevs) is a place as a noun only ("outside the U.S.",
+// not "U.S. citizens" or "U.S.-citizen"): true when word i is not a noun.
+bool LocationScan::UsAsAdjective(std::size_t i, std::size_t next) {
+  if (!w_[i].allcaps) return true;
+  if (w_[i].end < text_.size() && text_[w_[i].end] == '-') return true;  // "U.S.-citizen"
+  bool noun = w_[i].sent_end || next >= nw_ || !TightAt(next);
+  if (!noun) noun = pw_.us_noun_followers->Contains(F(next));
+  return !noun;
+}
+
+// Capitalized word runs looked up in the gazetteer, longest first, with the
+// rules above deciding which are place mentions.
+void LocationScan::ScanGazetteer() {
   std::size_t i = 0;
-  while (i < nw) {
-    if (!w[i].cap || (dateline && w[i].begin < dl_end && w[i].end > dl_begin)) {
+  while (i < nw_) {
+    if (!w_[i].cap || (dateline_ && w_[i].begin < dl_end_ && w_[i].end > dl_begin_)) {
       ++i;
       continue;
     }
-    // "X, Y and Z counties": handled when reaching "counties".
-    // Longest gazetteer match starting at i.
-    const char a0 = text[w[i].begin];
-    const bool area_prefix = (a0 == 'N' || a0 == 'S' || a0 == 'E' || a0 == 'W' || a0 == 'G' || a0 == 'U' ||
-                              a0 == 'L' || a0 == 'C') &&
-                             w[i].end - w[i].begin <= 9 && InList<kAreaPrefix>(F(i));
-    if (!area_prefix && !g.IsFirstToken(F(i))) {
+    const bool area_prefix = IsAreaPrefix(i);
+    if (!area_prefix && !g_.IsFirstToken(F(i))) {
       ++i;
       continue;
     }
-    key = F(i);
     std::size_t best_end = 0;
-    const std::vector<int>* best = nullptr;
-    if (!w[i].possessive) {
-      if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
-    } else if (const std::vector<int>* c = g.Candidates(key)) { best = c; best_end = i + 1; }
-    for (std::size_t j = i + 1; j < nw && j - i < g.max_tokens() && !w[j - 1].possessive && !w[j - 1].sent_end; ++j) {
-      if (!g.IsKeyPrefix(key)) break;  // no longer name starts with these words
-      std::string_view gap = Gap(text, w, j);
-      if (!Tight(gap)) break;
-      key += ' ';
-      key += F(j);
-      if (const std::vector<int>* c = g.Candidates(key)) {
-        if (w[j].cap || w[j].allcaps) { best = c; best_end = j + 1; }
-      }
-    }
-    // "X County" beyond the gazetteer: any capitalized name + County/Parish.
-    if (best == nullptr || best_end < nw) {
-      std::size_t j = best ? best_end : i + 1;
-      // Only single-token unknown heads ("Brightwater County" style is rare; keep known ones).
-      (void)j;
-    }
-    // "Southwest Detroit", "East Oakland", "Greater Minnesota": a compass
-    // or area word before a big city or a state names a part of it (bare),
-    // unless the gazetteer knows a longer name ("North Carolina").
+    const std::vector<int>* best = LongestMatch(i, &best_end);
     std::string area_canonical;
-    if (area_prefix && best_end <= i + 1 && i + 1 < nw && w[i + 1].cap && Tight(Gap(text, w, i + 1)) &&
-        !w[i].sent_end && !w[i].possessive) {
-      std::string k2;
-      for (std::size_t j = i + 1; j < nw && j - i <= 3; ++j) {
-        if (j > i + 1) {
-          if (!Tight(Gap(text, w, j)) || w[j - 1].sent_end || w[j - 1].possessive) break;
-          k2 += ' ';
-        }
-        k2 += F(j);
-        const std::vector<int>* c = g.Candidates(k2);
-        if (c == nullptr) continue;
-        bool fits = false;
-        for (int id : *c) {
-          const PlaceEntry& e = g.entry(id);
-          if ((e.kind == PlaceKind::kCity && (e.population >= 100000 || e.priority >= 5)) ||
-              e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kState) {
-            fits = true;
-          }
-        }
-        if (fits) {
-          best = c;
-          best_end = j + 1;
-          area_canonical = std::string(text.substr(w[i].begin, w[j].end - w[i].begin));
-        }
-      }
-    }
-    if (best == nullptr || (best_end == i + 1 && InList<kNever>(F(i)))) {
+    if (area_prefix) AreaName(i, &best, &best_end, &area_canonical);
+    if (best == nullptr || (best_end == i + 1 && pw_.never->Contains(F(i)))) {
       ++i;
       continue;
     }
     Mention m;
     m.wb = i;
     m.we = best_end;
-    m.begin = w[i].begin;
-    m.end = w[best_end - 1].end;
+    m.begin = w_[i].begin;
+    m.end = w_[best_end - 1].end;
     m.cands = best;
     m.canonical = area_canonical;
-    // Drop a sentence period kept on an abbreviation-like last word only
-    // when it is not part of the name (names never end with '.' except "D.C.").
-    std::size_t next = best_end;
-    bool skip = false;
-    if (OverlapsAny(taken, m.begin, m.end)) skip = true;
-    if (!skip && InPartyTag(text, m.begin)) skip = true;
-    if (!skip && i > 0 && !w[i - 1].cap && InList<kStreetBefore>(F(i - 1))) skip = true;
-    // Followed by a capitalized word: part of a longer proper name.
-    if (!skip && next < nw && Tight(Gap(text, w, next)) && w[next].cap && !w[best_end - 1].possessive &&
-        !w[best_end - 1].sent_end && !InList<kAfterOk>(F(next))) {
-      skip = true;
-    }
-    // Preceded by a capitalized word: part of a name ("Rep. Jane Lynn", "Golden Lotus").
+    const std::size_t next = best_end;
     std::string prev = i > 0 ? F(i - 1) : std::string();
-    if (!skip && i > 0 && Tight(Gap(text, w, i)) && w[i - 1].cap && !sent_start(i) && !InList<kBeforeOk>(prev) &&
-        !w[i - 1].sent_end) {
-      // "City of Yonkers" style handled below; "Upstate" etc. in kBeforeOk.
-      skip = true;
-    }
-    // "University of Texas", "Sisters of St. Joseph of Rochester".
-    if (!skip && i >= 2 && (prev == "of"sv || prev == "de"sv || prev == "del"sv || prev == "at"sv || prev == "for"sv || prev == "la"sv)) {
-      std::size_t k = i - 2;
-      if ((F(k) == "la"sv || F(k) == "the"sv) && k > 0) --k;
-      if (w[k].cap && InList<kOrgHead>(F(k))) {
-        bool govt_prefix = (F(k) == "city"sv || F(k) == "town"sv || F(k) == "village"sv || F(k) == "state"sv ||
-                            F(k) == "county"sv || F(k) == "ciudad"sv || F(k) == "republic"sv);
-        // "City of Yonkers" is a place unless itself inside an organization name.
-        if (govt_prefix && !(k > 1 && (F(k - 1) == "de"sv || F(k - 1) == "of"sv || F(k - 1) == "la"sv) && k >= 2 &&
-                             w[k - 2].cap && InList<kOrgHead>(F(k - 2)))) {
-          m.begin = w[k].begin;
-        } else {
-          skip = true;
-        }
-      } else {
-        // Further back in the same name: "University of Texas at San Antonio".
-        for (std::size_t d = 0; d < 8 && k > 0; ++d) {
-          --k;
-          const std::string& fk = F(k);
-          bool connector = fk == "of"sv || fk == "the"sv || fk == "de"sv || fk == "del"sv || fk == "la"sv || fk == "at"sv ||
-                           fk == "for"sv || fk == "and"sv;
-          if (!w[k].cap && !connector) break;
-          if (!Tight(Gap(text, w, k + 1)) || w[k].sent_end) break;
-          if (w[k].cap && InList<kOrgHead>(fk)) {
-            skip = true;
-            break;
-          }
-        }
-      }
-    }
-    if (skip) {
+    if (InsideOtherName(i, best_end, prev, &m)) {
       i = best_end;
       continue;
     }
-    // Qualifier: ", ST" / ", State".
-    if (next < nw) {
-      std::string_view gap = Gap(text, w, next);
-      if (gap == ", "sv) {
-        std::string q = F(next);
-        std::size_t qend = next + 1;
-        std::string_view code = g.StateCode(q);
-        if (code.empty() && next + 1 < nw && Tight(Gap(text, w, next + 1))) {
-          std::string q2 = q + " " + F(next + 1);
-          code = g.StateCode(q2);
-          if (!code.empty()) qend = next + 2;
-        }
-        if (!code.empty() && w[next].cap) {
-          std::string name_key;
-          for (std::size_t k = i; k < best_end; ++k) {
-            if (k > i) name_key += ' ';
-            name_key += F(k);
-          }
-          int id = g.Qualified(name_key, code);
-          // "Georgia, Texas and Louisiana" is a list of states, not a city.
-          bool place_is_state = !g.StateCode(name_key).empty();
-          if (id >= 0 || !place_is_state) {
-            m.qualified = true;
-            m.end = w[qend - 1].end;
-            if (id >= 0) {
-              m.entry = id;
-            } else {
-              // Known name, other state: "Brentwood, Tennessee".
-              std::string nm(text.substr(w[i].begin, w[best_end - 1].end - w[i].begin));
-              m.canonical = nm + ", " + std::string(code);
-            }
-            best_end = qend;
-            m.we = qend;
-          }
-        }
-      }
-    }
-    // U.S. as a noun only ("outside the U.S.", not "U.S. citizens").
-    if (!m.qualified && m.we == m.wb + 1 && (F(i) == "us"sv || F(i) == "usa"sv)) {
-      if (!w[i].allcaps) {
-        i = best_end;
-        continue;
-      }
-      bool hyphen = w[i].end < text.size() && text[w[i].end] == '-';  // "U.S.-citizen"
-      if (hyphen) {
-        i = best_end;
-        continue;
-      }
-      bool noun = w[i].sent_end || next >= nw || !Tight(Gap(text, w, next));
-      if (!noun) {
-        noun = InList<kNounFollowers>(F(next));
-      }
-      if (!noun) {
-        i = best_end;
-        continue;
-      }
+    Qualify(i, &best_end, &m);
+    if (!m.qualified && m.we == m.wb + 1 && pw_.us_abbrevs->Contains(F(i)) && UsAsAdjective(i, next)) {
+      i = best_end;
+      continue;
     }
     // Locative cue for names that are also common words or personal names.
-    std::string key_all;
-    for (std::size_t k = m.wb; k < (m.qualified ? m.wb + 1 : m.we); ++k) {
-      if (k > m.wb) key_all += ' ';
-      key_all += F(k);
-    }
-    m.need_cue = !m.qualified && g.NeedsCue(key_all);
-    m.has_cue = i > 0 && (InList<kCue>(prev) || Gap(text, w, i).find(',') != std::string_view::npos);
+    std::string key_all = KeyOf(m.wb, m.qualified ? m.wb + 1 : m.we);
+    m.need_cue = !m.qualified && g_.NeedsCue(key_all);
+    m.has_cue = i > 0 && (pw_.cue->Contains(prev) || GapAt(i).find(',') != std::string_view::npos);
     if (m.need_cue && !m.has_cue) {
       i = best_end;
       continue;
     }
-    ms.push_back(m);
+    ms_.push_back(m);
     i = best_end;
   }
+}
 
-  // Whether word k may fold to "counties" or "condados" (8 letters): a test on
-  // the raw bytes, so the scans below fold only those words.
-  auto maybe_counties = [&](std::size_t k) {
-    const unsigned char c0 = static_cast<unsigned char>(text[w[k].begin]);
-    const std::size_t len = w[k].end - w[k].begin;
-    return len >= 8 && len <= 24 && (c0 >= 0x80 || (c0 | 0x20) == 'c');
-  };
-  // "Erie and Niagara counties", "Cook, Kane and Will counties".
-  for (std::size_t k = 1; k < nw; ++k) {
-    if (!maybe_counties(k)) continue;
-    const std::string& f = F(k);
-    if (f != "counties"sv && f != "condados"sv) continue;
+// ---------------------------------------------------------------- pass 2: county lists
+
+// Counties named in a list: words [b, e) + " County", replacing any
+// mention of the main scan over the same text.
+void LocationScan::AddCounty(std::size_t b, std::size_t e) {
+  std::size_t begin = w_[b].begin, end = w_[e - 1].end;
+  if (OverlapsAny(taken_, begin, end)) return;
+  std::string nm(text_.substr(begin, end - begin));
+  ms_.erase(std::remove_if(ms_.begin(), ms_.end(), [&](const Mention& x) { return x.begin < end && begin < x.end; }),
+            ms_.end());
+  Mention m;
+  m.wb = b;
+  m.we = e;
+  m.begin = begin;
+  m.end = end;
+  m.canonical = nm + pw_.county_name_suffix;
+  ms_.push_back(m);
+}
+
+// "Erie and Niagara counties", "Cook, Kane and Will counties": known county
+// names before a plural of places.county_plurals, walking back over ", " and
+// the conjunctions of places.county_list_and.
+void LocationScan::CountyListsBefore() {
+  for (std::size_t k = 1; k < nw_; ++k) {
+    if (!MaybeCounties(k)) continue;
+    if (!pw_.county_plurals->Contains(F(k))) continue;
     std::size_t j = k;
     while (j > 0) {
       std::size_t e = j;  // exclusive end of the name
       std::size_t b = e;
-      while (b > 0 && w[b - 1].cap && (b == e || Tight(Gap(text, w, b))) && e - b < 3) --b;
+      while (b > 0 && w_[b - 1].cap && (b == e || TightAt(b)) && e - b < 3) --b;
       if (b == e) break;
-      std::size_t begin = w[b].begin, end = w[e - 1].end;
+      std::size_t begin = w_[b].begin, end = w_[e - 1].end;
       // A name not in the county list ("Rural counties") ends the walk.
-      if (!g.Candidates(FoldKey(text.substr(begin, end - begin)) + " county")) break;
-      if (!OverlapsAny(taken, begin, end)) {
-        std::string nm(text.substr(begin, end - begin));
-        // Replace a same-range mention from the main scan.
-        ms.erase(std::remove_if(ms.begin(), ms.end(),
-                                [&](const Mention& x) { return x.begin < end && begin < x.end; }),
-                 ms.end());
-        Mention m;
-        m.wb = b;
-        m.we = e;
-        m.begin = begin;
-        m.end = end;
-        m.canonical = nm + " County";
-        ms.push_back(m);
-      }
+      if (!g_.Candidates(FoldKey(text_.substr(begin, end - begin)) + pw_.county_key_suffix)) break;
+      AddCounty(b, e);
       // Separator before this name: ", " / " and " / ", and " / " y ".
       if (b == 0) break;
-      std::string_view gap = Gap(text, w, b);
+      std::string_view gap = GapAt(b);
       if (gap == ", "sv) {
         j = b;
         continue;
       }
-      if (gap == " "sv && b >= 2 && (F(b - 1) == "and"sv || F(b - 1) == "y"sv)) {
-        std::string_view g2 = Gap(text, w, b - 1);
+      if (gap == " "sv && b >= 2 && pw_.county_list_and->Contains(F(b - 1))) {
+        std::string_view g2 = GapAt(b - 1);
         if (g2 == " "sv || g2 == ", "sv) {
           j = b - 1;
           continue;
@@ -1168,117 +1168,329 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
       break;
     }
   }
-  // "counties such as St. Lawrence and Chautauqua".
-  for (std::size_t k = 0; k + 3 < nw; ++k) {
-    if (!maybe_counties(k) || F(k) != "counties"sv) continue;
-    std::size_t j = k + 1;
-    if (F(j) == "such"sv && F(j + 1) == "as"sv) {
-      j += 2;
-    } else if (F(j) == "including"sv || F(j) == "like"sv) {
-      j += 1;
+}
+
+// "counties such as St. Lawrence and Chautauqua": a plural of
+// places.county_plurals_before_list, a phrase of places.county_list_intro,
+// then known county names joined by ", " and places.list_and.
+void LocationScan::CountyListsAfter() {
+  for (std::size_t k = 0; k + 3 < nw_; ++k) {
+    if (!MaybeCounties(k) || !pw_.county_plurals_before_list->Contains(F(k))) continue;
+    const std::size_t intro = PhraseAt(k + 1, pw_.county_list_intro);
+    if (intro == 0) continue;
+    std::size_t j = k + 1 + intro;
+    while (j < nw_ && w_[j].cap) {
+      std::size_t b = j, e = j + 1;
+      while (e < nw_ && e - b < 3 && w_[e].cap && TightAt(e) && !w_[e - 1].sent_end) ++e;
+      std::size_t begin = w_[b].begin, end = w_[e - 1].end;
+      if (!g_.Candidates(FoldKey(text_.substr(begin, end - begin)) + pw_.county_key_suffix)) break;
+      AddCounty(b, e);
+      if (w_[e - 1].sent_end || e >= nw_) break;
+      j = NextInList(e, *pw_.list_and);
+      if (j == 0) break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- pass 3: contextual places
+
+// A capitalized name of 1-3 tight words ending at word e-1 (exclusive e);
+// returns its first word, or e when there is none. Leading determiners and
+// function words (places.not_name: "In", "The") are not part of it.
+std::size_t LocationScan::NameBefore(std::size_t e) {
+  std::size_t b = e;
+  while (b > 0 && e - b < 3 && w_[b - 1].cap && !(b < e && (w_[b - 1].sent_end || w_[b - 1].possessive)) &&
+         (b == e || TightAt(b))) {
+    --b;
+  }
+  while (b < e && pw_.not_name->Contains(F(b))) ++b;
+  return b;
+}
+
+// Words [b, e) may be a bare place name: no organization head, corporate
+// suffix or never-a-place word, and no determiner first.
+bool LocationScan::PlainName(std::size_t b, std::size_t e) {
+  if (b >= e) return false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (pw_.org_head->Contains(F(k)) || pw_.corp_suffix->Contains(F(k)) || pw_.never->Contains(F(k))) return false;
+  }
+  return !pw_.not_name->Contains(F(b));
+}
+
+long LocationScan::Overlapping(std::size_t begin, std::size_t end) const {
+  for (std::size_t k = 0; k < ms_.size(); ++k) {
+    if (ms_[k].begin < end && begin < ms_[k].end) return static_cast<long>(k);
+  }
+  return -1L;
+}
+
+// A mention with a fixed canonical, or one that may be a neighborhood,
+// borough or region of the release's state.
+bool LocationScan::LocalKind(const Mention& m) const {
+  if (m.cands == nullptr || !m.canonical.empty()) return !m.canonical.empty();
+  for (int id : *m.cands) {
+    const PlaceEntry& e = g_.entry(id);
+    bool local = e.kind == PlaceKind::kNeighborhood || e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kRegion;
+    if (local && (e.state.empty() || e.state == dl_state_) && e.priority >= 0) return true;
+  }
+  return false;
+}
+
+// Adds a fixed-canonical mention of words [b, e); it replaces an overlapping
+// gazetteer mention (that it covers) only when `replace_cities` and that
+// mention did not resolve to a neighborhood-like or qualified place.
+void LocationScan::AddFixed(std::size_t b, std::size_t e, std::string canonical, bool replace_cities) {
+  std::size_t begin = w_[b].begin, end = w_[e - 1].end;
+  if (OverlapsAny(taken_, begin, end) || InDateline(begin, end)) return;
+  long k = Overlapping(begin, end);
+  if (k >= 0) {
+    const Mention& old = ms_[k];
+    if (!replace_cities || LocalKind(old) || old.qualified) return;
+    if (old.begin != begin || old.end != end) {
+      // A longer text than the gazetteer's: only when it covers it.
+      if (old.begin < begin || old.end > end) return;
+    }
+    ms_.erase(ms_.begin() + k);
+  }
+  Mention m;
+  m.wb = b;
+  m.we = e;
+  m.begin = begin;
+  m.end = end;
+  m.canonical = std::move(canonical);
+  ms_.push_back(std::move(m));
+}
+
+// Neighborhoods named around a lower-case noun of places.neighborhood_nouns
+// (capitalized, it heads organization names): backward "the X neighborhood",
+// "X and Y neighborhoods"; apposition "X, a neighborhood", "X, a
+// working-class neighborhood" (places.appositive_articles); forward
+// "neighborhoods of/like/such as/including A, B and C"
+// (places.neighborhood_list_intro). The names keep their surface.
+void LocationScan::Neighborhoods(std::size_t k) {
+  const Word& wk = w_[k];
+  std::size_t j = k;
+  while (j > 0 && TightAt(j)) {
+    std::size_t b = NameBefore(j);
+    if (b == j || !PlainName(b, j) || w_[j - 1].possessive) break;
+    AddFixed(b, j, Surface(b, j), true);
+    if (b < 2) break;
+    std::string_view gap = GapAt(b);
+    if (gap == ", "sv) {
+      j = b;
+    } else if (gap == " "sv && pw_.list_and->Contains(F(b - 1)) && (GapAt(b - 1) == " "sv || GapAt(b - 1) == ", "sv)) {
+      j = b - 1;
     } else {
+      break;
+    }
+  }
+  for (std::size_t d = 1; d <= 4 && d < k; ++d) {
+    std::size_t a = k - d;
+    if (w_[a].cap || w_[a].sent_end) break;
+    if (pw_.appositive_articles->Contains(F(a)) && GapAt(a) == ", "sv) {
+      std::size_t b = NameBefore(a);
+      if (b < a && PlainName(b, a)) AddFixed(b, a, Surface(b, a), true);
+      break;
+    }
+  }
+  const std::size_t intro = PhraseAt(k + 1, pw_.neighborhood_list_intro);
+  if (intro == 0 || wk.sent_end) return;
+  std::size_t j2 = k + 1 + intro;
+  while (j2 < nw_ && w_[j2].cap) {
+    std::size_t b = j2, e = j2 + 1;
+    while (e < nw_ && e - b < 3 && w_[e].cap && TightAt(e) && !w_[e - 1].sent_end && !w_[e - 1].possessive) ++e;
+    if (!PlainName(b, e)) break;
+    AddFixed(b, e, Surface(b, e), true);
+    if (w_[e - 1].sent_end || e >= nw_) break;
+    j2 = NextInList(e, *pw_.list_and);
+    if (j2 == 0) break;
+  }
+}
+
+// Spanish "condado de Mecklenburg" (places.county_nouns_es +
+// places.county_links_es + a capitalized name) = Mecklenburg County.
+bool LocationScan::IsCondadoDe(std::size_t k) {
+  const Word& wk = w_[k];
+  return Fits(pw_.county_es_shape, Raw(k)) && pw_.county_nouns_es->Contains(F(k)) && k + 2 < nw_ &&
+         pw_.county_links_es->Contains(F(k + 1)) && w_[k + 2].cap && TightAt(k + 1) && TightAt(k + 2) &&
+         !wk.sent_end;
+}
+
+void LocationScan::CondadoDe(std::size_t k) {
+  std::size_t b = k + 2, e = b + 1;
+  while (e < nw_ && e - b < 3 && w_[e].cap && TightAt(e) && !w_[e - 1].sent_end) ++e;
+  for (; e > b; --e) {
+    std::string nm = Surface(b, e);
+    if (g_.Candidates(FoldKey(nm) + pw_.county_key_suffix) == nullptr) continue;
+    std::size_t begin = w_[k].begin, end = w_[e - 1].end;
+    if (OverlapsAny(taken_, begin, end) || InDateline(begin, end)) break;
+    long o = Overlapping(begin, end);
+    if (o >= 0) ms_.erase(ms_.begin() + o);
+    Mention m;
+    m.wb = k;
+    m.we = e;
+    m.begin = begin;
+    m.end = end;
+    m.canonical = nm + pw_.county_name_suffix;
+    ms_.push_back(std::move(m));
+    break;
+  }
+}
+
+// "Dover Township" (a word of places.township_words, as written) after a
+// name, in a release dated in a state of places.township_states.
+bool LocationScan::IsTownship(std::size_t k) {
+  return Fits(pw_.township_shape, Raw(k)) && pw_.township_words->Contains(Raw(k)) && !dl_state_.empty() &&
+         pw_.township_states->Contains(dl_state_) && TightAt(k) && !w_[k - 1].sent_end && !w_[k - 1].possessive;
+}
+
+// The township is "Dover Township, PA", unless a capitalized word follows
+// (a longer name) or a ", ST" (the next rule's case).
+void LocationScan::Township(std::size_t k) {
+  const Word& wk = w_[k];
+  bool followed = k + 1 < nw_ && TightAt(k + 1) && w_[k + 1].cap && !wk.sent_end && !wk.possessive;
+  bool qualified = k + 1 < nw_ && GapAt(k + 1) == ", "sv && w_[k + 1].cap;
+  std::size_t b = NameBefore(k);
+  if (!followed && !qualified && b < k && PlainName(b, k)) {
+    AddFixed(b, k + 1, Surface(b, k + 1) + ", " + dl_state_, true);
+  }
+}
+
+// "Millbrook, PA" / "Millbrook, Pennsylvania": an unknown capitalized name
+// qualified by a state (word k starts the state) is a town. Two-letter
+// words that are not all capitals ("Or", "In", "Me") are words; "DC" and a
+// state followed by a capitalized word ("Texas Director") qualify nothing.
+void LocationScan::UnknownQualified(std::size_t k) {
+  const Word& wk = w_[k];
+  const std::size_t len = wk.end - wk.begin;
+  if (len > 14 || GapAt(k) != ", "sv || w_[k - 1].sent_end || w_[k - 1].possessive || !w_[k - 1].cap) return;
+  std::string_view code;
+  std::size_t qend = k + 1;
+  if (wk.end - wk.begin == 2 && !wk.allcaps) return;
+  code = g_.StateCode(F(k));
+  if (code.empty() && k + 1 < nw_ && TightAt(k + 1) && w_[k + 1].cap) {
+    code = g_.StateCode(F(k) + " " + F(k + 1));
+    qend = k + 2;
+  }
+  if (code.empty() || pw_.districts->Contains(code)) return;
+  const Word& last = w_[qend - 1];
+  if (last.possessive) return;
+  if (qend < nw_ && !last.sent_end && TightAt(qend) && w_[qend].cap) return;
+  std::size_t b = NameBefore(k);
+  if (b == k || !PlainName(b, k)) return;
+  std::string name_key = KeyOf(b, k);
+  if (g_.Candidates(name_key) != nullptr || !g_.StateCode(name_key).empty()) return;  // gazetteer's job
+  std::size_t begin = w_[b].begin, end = last.end;
+  if (OverlapsAny(taken_, begin, end) || InDateline(begin, end)) return;
+  long o = Overlapping(begin, end);
+  if (o >= 0 && ms_[o].begin >= wk.begin) {
+    ms_.erase(ms_.begin() + o);  // the state alone: now the qualifier
+    o = Overlapping(begin, end);
+  }
+  if (o >= 0) return;
+  Mention m;
+  m.wb = b;
+  m.we = qend;
+  m.begin = begin;
+  m.end = end;
+  m.qualified = true;
+  m.canonical = Surface(b, k) + ", " + std::string(code);
+  ms_.push_back(std::move(m));
+}
+
+// Places known from their context rather than the gazetteer (the rules
+// above); a fixed-canonical mention replaces an overlapping gazetteer
+// mention that did not resolve to a neighborhood-like place.
+void LocationScan::ContextualPlaces() {
+  for (std::size_t k = 1; k < nw_; ++k) {
+    if (Fits(pw_.neighborhood_shape, Raw(k)) && pw_.neighborhood_nouns->Contains(F(k))) {
+      Neighborhoods(k);
       continue;
     }
-    while (j < nw && w[j].cap) {
-      std::size_t b = j, e = j + 1;
-      while (e < nw && e - b < 3 && w[e].cap && Tight(Gap(text, w, e)) && !w[e - 1].sent_end) ++e;
-      std::size_t begin = w[b].begin, end = w[e - 1].end;
-      if (!g.Candidates(FoldKey(text.substr(begin, end - begin)) + " county")) break;
-      if (!OverlapsAny(taken, begin, end)) {
-        ms.erase(std::remove_if(ms.begin(), ms.end(),
-                                [&](const Mention& x) { return x.begin < end && begin < x.end; }),
-                 ms.end());
-        Mention m;
-        m.wb = b;
-        m.we = e;
-        m.begin = begin;
-        m.end = end;
-        m.canonical = std::string(text.substr(begin, end - begin)) + " County";
-        ms.push_back(m);
-      }
-      if (w[e - 1].sent_end || e >= nw) break;
-      std::string_view gap = Gap(text, w, e);
-      if (gap == ", "sv) {
-        j = e;
-        if (j < nw && (F(j) == "and"sv || F(j) == "or"sv)) ++j;
-      } else if (gap == " "sv && (F(e) == "and"sv || F(e) == "or"sv)) {
-        j = e + 1;
-      } else {
-        break;
+    if (IsCondadoDe(k)) {
+      CondadoDe(k);
+      continue;
+    }
+    if (!w_[k].cap) continue;
+    if (IsTownship(k)) {
+      Township(k);
+      continue;
+    }
+    UnknownQualified(k);
+  }
+}
+
+// ---------------------------------------------------------------- context and grouping
+
+// The states a still ambiguous mention names: its single state (a state
+// entry decides), strong unless only a small town supplies it (two
+// different small towns of one state support each other: "Riverhead" and
+// "Hampton Bays"); and the state of a famous place (NYC borough, curated
+// priority >= 5) however many small namesakes it has ("Brooklyn" -> NY).
+void LocationScan::ReadCandidatesContext(const Mention& m) {
+  bool single_state = true;
+  std::string st;
+  for (int id : *m.cands) {
+    const PlaceEntry& e = g_.entry(id);
+    if (e.kind == PlaceKind::kState) {
+      st = e.state;
+      single_state = true;
+      break;
+    }
+    if (e.state.empty() || (!st.empty() && st != e.state)) single_state = false;
+    if (st.empty()) st = e.state;
+  }
+  // A small town needing context does not supply its own ("Poplar Grove"
+  // alone must not make Illinois the context).
+  bool strong = false;
+  for (int id : *m.cands) {
+    const PlaceEntry& e = g_.entry(id);
+    bool town_like = e.kind == PlaceKind::kCity || e.kind == PlaceKind::kNeighborhood;
+    if (!town_like || !e.needs_context || e.population >= 50000) strong = true;
+  }
+  if (single_state && !st.empty() && m.cands->size() <= 2) {
+    ctx_.insert(st);
+    if (strong) {
+      strong_ctx_.insert(st);
+    } else {
+      std::string k = FoldKey(text_.substr(m.begin, m.end - m.begin));
+      auto it = weak_seen_.find(st);
+      if (it == weak_seen_.end()) {
+        weak_seen_.emplace(st, std::move(k));
+      } else if (it->second != k) {
+        strong_ctx_.insert(st);
       }
     }
   }
-  ContextualPlaces(text, g, w, F, taken, dl_state, dl_begin, dl_end, &ms);
-  std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-
-  // Context: states named in the release.
-  std::unordered_set<std::string> ctx;
-  if (!dl_state.empty()) ctx.insert(dl_state);
-  std::unordered_map<std::string, std::string> weak_seen;  // state -> first small town named
-  // States named by something other than a lone small town: a small town
-  // read only on its own evidence keeps its bare name (a "Poplar Grove"
-  // neighborhood is not "Poplar Grove, IL" unless Illinois is in the text).
-  std::unordered_set<std::string> strong_ctx;
-  for (const Mention& m : ms) {
-    if (m.entry >= 0 && !g.entry(m.entry).state.empty()) strong_ctx.insert(g.entry(m.entry).state);
-    if (m.entry >= 0 && !g.entry(m.entry).state.empty()) ctx.insert(g.entry(m.entry).state);
-    if (m.entry < 0 && m.cands) {
-      bool single_state = true;
-      std::string st;
-      for (int id : *m.cands) {
-        const PlaceEntry& e = g.entry(id);
-        if (e.kind == PlaceKind::kState) {
-          st = e.state;
-          single_state = true;
-          break;
-        }
-        if (e.state.empty() || (!st.empty() && st != e.state)) single_state = false;
-        if (st.empty()) st = e.state;
-      }
-      // A small town needing context does not supply its own ("Poplar
-      // Grove" alone must not make Illinois the context).
-      bool strong = false;
-      for (int id : *m.cands) {
-        const PlaceEntry& e = g.entry(id);
-        bool town_like = e.kind == PlaceKind::kCity || e.kind == PlaceKind::kNeighborhood;
-        if (!town_like || !e.needs_context || e.population >= 50000) strong = true;
-      }
-      if (single_state && !st.empty() && m.cands->size() <= 2) {
-        ctx.insert(st);
-        if (strong) {
-          strong_ctx.insert(st);
-        } else {
-          // Two different small towns of one state support each other
-          // ("Riverhead" and "Hampton Bays").
-          std::string k = FoldKey(text.substr(m.begin, m.end - m.begin));
-          auto it = weak_seen.find(st);
-          if (it == weak_seen.end()) {
-            weak_seen.emplace(st, std::move(k));
-          } else if (it->second != k) {
-            strong_ctx.insert(st);
-          }
-        }
-      }
-      // A famous place (NYC borough, curated priority >= 5) names its state
-      // however many small namesakes it has ("Brooklyn" -> NY).
-      int top = -1;
-      for (int id : *m.cands) {
-        if (top < 0 || g.entry(id).priority > g.entry(top).priority) top = id;
-      }
-      if (top >= 0 && g.entry(top).priority >= 5 && !g.entry(top).state.empty() &&
-          (g.entry(top).kind == PlaceKind::kBorough || g.entry(top).kind == PlaceKind::kCity)) {
-        ctx.insert(g.entry(top).state);
-        strong_ctx.insert(g.entry(top).state);
-      }
-    }
+  int top = -1;
+  for (int id : *m.cands) {
+    if (top < 0 || g_.entry(id).priority > g_.entry(top).priority) top = id;
   }
-  bool wa_context = dl_state == "WA"sv;
-  for (const Mention& m : ms) {
-    if (m.entry >= 0 && g.entry(m.entry).state == "WA"sv) wa_context = true;
+  if (top >= 0 && g_.entry(top).priority >= 5 && !g_.entry(top).state.empty() &&
+      (g_.entry(top).kind == PlaceKind::kBorough || g_.entry(top).kind == PlaceKind::kCity)) {
+    ctx_.insert(g_.entry(top).state);
+    strong_ctx_.insert(g_.entry(top).state);
   }
-  if (ctx.count("WA")) wa_context = true;
+}
 
-  // Group into entities.
+// Context: states named in the release (the dateline's, resolved
+// mentions', ambiguous mentions' as above). States named by something other
+// than a lone small town are strong: a small town read only on its own
+// evidence keeps its bare name (a "Poplar Grove" neighborhood is not
+// "Poplar Grove, IL" unless Illinois is in the text).
+void LocationScan::ReadContext() {
+  if (!dl_state_.empty()) ctx_.insert(dl_state_);
+  for (const Mention& m : ms_) {
+    if (m.entry >= 0 && !g_.entry(m.entry).state.empty()) strong_ctx_.insert(g_.entry(m.entry).state);
+    if (m.entry >= 0 && !g_.entry(m.entry).state.empty()) ctx_.insert(g_.entry(m.entry).state);
+    if (m.entry < 0 && m.cands) ReadCandidatesContext(m);
+  }
+}
+
+// One entity per canonical name, the dateline's place first; each mention
+// resolved against the context (places.name_state / places.name_district:
+// "Washington" is the state in a Washington State context, else D.C.).
+void LocationScan::Group(std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
   std::vector<NamedEntity> ents;
   std::map<std::string, std::size_t> by_name;
   auto add = [&](const std::string& canonical, std::string_view surface) {
@@ -1298,33 +1510,44 @@ void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineM
     }
     e.aliases.emplace_back(surface);
   };
-  if (dateline && !dateline->canonical.empty()) add(dateline->canonical, dateline->surface);
+  if (dateline_ && !dateline_->canonical.empty()) add(dateline_->canonical, dateline_->surface);
 
-  for (Mention& m : ms) {
+  for (Mention& m : ms_) {
     std::string canonical = m.canonical;
     if (canonical.empty()) {
       int id = m.entry;
       if (id < 0 && m.cands) {
-        std::string k = FoldKey(text.substr(w[m.wb].begin, w[m.we - 1].end - w[m.wb].begin));
-        if (k == "washington"sv) {
-          id = wa_context ? g.StateEntry("WA") : g.StateEntry("DC");
+        std::string k = FoldKey(text_.substr(w_[m.wb].begin, w_[m.we - 1].end - w_[m.wb].begin));
+        const std::string* state = pw_.name_state->Find(k);
+        const std::string* district = state ? pw_.name_district->Find(k) : nullptr;
+        if (district != nullptr) {
+          // ctx_ holds the dateline's state and every resolved mention's.
+          id = ctx_.count(*state) ? g_.StateEntry(*state) : g_.StateEntry(*district);
         } else {
-          id = g.Resolve(*m.cands, dl_state, ctx);
+          id = g_.Resolve(*m.cands, dl_state_, ctx_);
         }
       }
       if (id < 0) continue;
-      const PlaceEntry& e = g.entry(id);
-      canonical = e.as_written ? std::string(text.substr(m.begin, m.end - m.begin)) : e.canonical;
+      const PlaceEntry& e = g_.entry(id);
+      canonical = e.as_written ? std::string(text_.substr(m.begin, m.end - m.begin)) : e.canonical;
+      // A small town outside the release's states keeps its bare name.
       if (e.kind == PlaceKind::kCity && e.needs_context && e.population < 50000 && !e.state.empty() &&
-          e.state != dl_state && strong_ctx.count(e.state) == 0) {
+          e.state != dl_state_ && strong_ctx_.count(e.state) == 0) {
         canonical = e.name;
       }
-      // The dateline city named again ("Buffalo" in a BUFFALO, N.Y. release).
     }
-    add(canonical, text.substr(m.begin, m.end - m.begin));
+    add(canonical, text_.substr(m.begin, m.end - m.begin));
     if (mention_spans) mention_spans->push_back(TextSpan{m.begin, m.end});
   }
   for (NamedEntity& e : ents) out->push_back(std::move(e));
+}
+
+}  // namespace
+
+void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
+                      const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
+                      std::vector<TextSpan>* mention_spans) {
+  LocationScan(text, g, dateline, taken).Run(out, mention_spans);
 }
 
 void LocationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
