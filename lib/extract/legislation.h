@@ -15,6 +15,12 @@
 // canonical name is the act's full name when known, else the fullest form of
 // the number.
 //
+// The words the rules look for (bill prefixes, chambers, designators, name
+// endings, the words a name walk stops at or crosses, nickname words) are
+// the legislation.* word classes of data/knowledge/words_legislation.tsv,
+// resolved once by ActKnowledge::Load into LegislationWords; a knowledge
+// folder that lacks one fails the load. docs/extraction.md lists the classes.
+//
 // Thread-safety: ActKnowledge is immutable after Load; ExtractLegislation
 // may run on any number of threads.
 #ifndef AMICUS_LIB_EXTRACT_LEGISLATION_H_
@@ -24,6 +30,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "amicus/extract.h"
@@ -32,11 +39,72 @@
 #include "extract/lexicon.h"
 #include "extract/finder.h"
 #include "extract/span.h"
+#include "util/string_table.h"
 
 namespace amicus::internal {
 
+// The word classes of data/knowledge/words_legislation.tsv that the finder's
+// rules consult (docs/extraction.md lists them), resolved once at load.
+// Phrase classes are split here into the parts the rules compare.
+struct LegislationWords {
+  const StringTable<std::string>* bill_prefix = nullptr;        // "SB" -> senate
+  const StringTable<std::string>* glued_bill_prefix = nullptr;  // "SB54"
+  const StringTable<std::string>* chamber = nullptr;            // "Senate" -> senate
+  const StringSet* chamber_bill = nullptr;                      // "Bill", "File"
+  const StringSet* number_sign = nullptr;                       // "No."
+  const StringSet* year_joiner = nullptr;                       // "of 2019"
+  const StringSet* intro = nullptr;                             // "Int."
+  const StringTable<std::string>* designator = nullptr;         // "Resolution" -> res
+  const StringSet* designator_letter = nullptr;                 // "Measure J"
+  const StringTable<std::string>* designator_abbrev = nullptr;  // "Res." -> res
+  const StringTable<std::string>* designator_numbered = nullptr;  // "Bill No."
+  const StringSet* order_lead = nullptr;                        // "Executive"
+  const StringSet* order_word = nullptr;                        // "Order"
+  const StringSet* local_law_lead = nullptr;                    // "Local"
+  const StringSet* local_law_word = nullptr;                    // "Law"
+  const StringSet* proposition = nullptr;                       // "Proposition"
+  const StringSet* proposition_abbrev = nullptr;                // "Prop."
+  const StringSet* section = nullptr;                           // "Section"
+  const StringSet* title = nullptr;                             // "Title"
+  const StringTable<std::string>* numbered_law = nullptr;       // "Act 77" -> act
+  const StringSet* name_ending = nullptr;                       // "Act", "Code"
+  const StringSet* spanish_law = nullptr;                       // "Ley"
+  const StringSet* translation_lead = nullptr;                  // "Ley ..." ranks below English
+  const StringSet* name_stop = nullptr;                         // "passes", "the"
+  const StringSet* connector = nullptr;                         // "of", "and"
+  const StringSet* spanish_connector = nullptr;                 // "de", "para"
+  const StringSet* article = nullptr;                           // "the"
+  const std::vector<std::string>* article_list = nullptr;       // the same, to search a gap
+  const StringSet* title_of = nullptr;                          // "Title VII of the X Act"
+  const StringSet* nickname_verb = nullptr;                     // "known as"
+  const StringTable<std::string>* nickname_unless = nullptr;    // called=so-called
+
+  // legislation.designator_two_word: "Council Bill" -> bill.
+  struct TwoWords {
+    std::string first, second, kind;
+  };
+  std::vector<TwoWords> designator_two_word;
+  StringSet designator_first;  // their first words
+  // legislation.phrase_ending: last word -> the text before it ("Rights" -> "Bill of ").
+  StringTable<std::string> phrase_ending;
+  // legislation.long_title: "An Act" -> {"An", "Act"}.
+  std::vector<std::pair<std::string, std::string>> long_title;
+  // Every word that starts a rule of a capitalized word after the bill
+  // prefixes (chamber, intro, designators, order and local-law leads,
+  // proposition, section, title, numbered law, name endings, phrase-ending
+  // last words, Spanish law words): one probe turns the other words away.
+  StringSet rule_word;
+
+  Status Load(const Lexicon& lexicon);
+
+ private:
+  Status ResolveClasses(const Lexicon& lexicon);
+  Status SplitPhrases(const Lexicon& lexicon);
+  Status CollectRuleWords(const Lexicon& lexicon);
+};
+
 // Real acts of data/knowledge/acts.tsv: canonical names, other names and
-// stand-alone forms ("FOIA", "287(g)").
+// stand-alone forms ("FOIA", "287(g)"); and the finder's word classes.
 class ActKnowledge {
  public:
   Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
@@ -46,11 +114,13 @@ class ActKnowledge {
   // Stand-alone forms, exact case.
   bool IsStandalone(std::string_view s) const { return standalone_.count(std::string(s)) != 0; }
   bool HasStandalone() const { return !standalone_.empty(); }
+  const LegislationWords& words() const { return words_; }
 
  private:
   std::vector<std::string> entries_;  // canonical names
   std::unordered_map<std::string, int> by_key_;
   std::unordered_set<std::string> standalone_;
+  LegislationWords words_;
 };
 
 // Appends the legislation entities of `text` to `out` (in order of first
