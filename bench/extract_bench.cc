@@ -86,7 +86,7 @@ void BM_Dates(benchmark::State& state) {
   for (auto _ : state) {
     for (const amicus::Release& r : Corpus()) {
       out.clear();
-      amicus::internal::ExtractDates(r.text, r.published, "en", taken, &out);
+      amicus::internal::ExtractDates(r.text, r.published, "en", Knowledge().dates, taken, &out);
       benchmark::DoNotOptimize(out.data());
     }
   }
@@ -101,7 +101,7 @@ void BM_Money(benchmark::State& state) {
   for (auto _ : state) {
     for (const amicus::Release& r : Corpus()) {
       out.clear();
-      amicus::internal::ExtractMoney(r.text, "en", &out);
+      amicus::internal::ExtractMoney(r.text, "en", Knowledge().money, &out);
       benchmark::DoNotOptimize(out.data());
     }
   }

@@ -1,20 +1,22 @@
 // Date finder: one left-to-right pass over the UTF-8 bytes. At each word
-// start a small keyword hash table (util/string_table.h) says whether the
-// word can begin a date (month, weekday, "today", "FY27", a number, ...);
-// only then is the neighbourhood parsed. No regular expressions, no
-// allocation except for the mentions that are emitted.
+// start the date words of DateKnowledge (a hash table built from the
+// dates.* classes of words_dates.tsv) say whether the word can begin a date
+// (month, weekday, "today", a holiday, ...; "FY27" and numbers are formats
+// the code reads); only then is the neighbourhood parsed, consulting the
+// other dates.* classes (context, count and tense words) resolved once at
+// load. No regular expressions, no allocation except for the mentions that
+// are emitted.
 #include "extract/dates.h"
 #include "extract/knowledge_base.h"
 
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
 
 #include "extract/latin_words.h"
 #include "util/string_table.h"
@@ -149,123 +151,27 @@ size_t DashAt(std::string_view t, size_t i) {
   return 0;
 }
 
-// ------------------------------------------------------------ keywords
+// ------------------------------------------------------------ holidays
 
-enum Kind : std::uint8_t {
-  kNone,
-  kMonth,      // val 1..12; flags: abbreviation
-  kMonthEs,    // Spanish month name
-  kWeekday,    // val 0..6 (Sunday = 0)
-  kWeekdayEs,
-  kToday,      // today, hoy
-  kTonight,    // tonight
-  kYesterday,  // yesterday, ayer, anoche
-  kTomorrow,
-  kThisLastNext,  // val -1/0/+1 (English modifiers)
-  kFiscal,        // "fiscal"
-  kFY,            // "fy", "fy27", "fy2027"
-  kHoliday,       // val = holiday id
-  kHolidayFirst,  // first word of a "X Day" holiday; val = holiday id
-  kSeason,
-  kSpanishYearWord,   // año
-  kSpanishMonthWord,  // mes
-  kSpanishThis,       // este, esta
-};
-
+// The holiday rules the dates.holidays and dates.holiday_first_words
+// classes name (HolidayDate says how each is dated).
 enum Holiday : std::uint8_t {
   kThanksgiving = 1, kTaxDay, kInauguration, kElectionDay, kLaborDay, kMemorialDay,
   kVeteransDay, kJuneteenth, kChristmas, kIndependenceDay, kPresidentsDay, kMlkDay,
   kWorldRefugeeDay, kColumbusDay, kHalloween, kNewYearsDay,
 };
 
-struct Keyword {
-  std::string_view word;  // its length known: a lookup compares no C string
-  Kind kind;
-  int val;
-  bool abbrev;
+// The rule names the data uses (rule identifiers, not words of the text).
+constexpr std::pair<std::string_view, Holiday> kHolidayRules[] = {
+    {"thanksgiving", kThanksgiving},   {"tax_day", kTaxDay},
+    {"inauguration_day", kInauguration}, {"election_day", kElectionDay},
+    {"labor_day", kLaborDay},          {"memorial_day", kMemorialDay},
+    {"veterans_day", kVeteransDay},    {"juneteenth", kJuneteenth},
+    {"christmas", kChristmas},         {"independence_day", kIndependenceDay},
+    {"presidents_day", kPresidentsDay}, {"mlk_day", kMlkDay},
+    {"world_refugee_day", kWorldRefugeeDay}, {"columbus_day", kColumbusDay},
+    {"halloween", kHalloween},         {"new_years_day", kNewYearsDay},
 };
-
-const Keyword kKeywords[] = {
-    {"january", kMonth, 1, false}, {"february", kMonth, 2, false}, {"march", kMonth, 3, false},
-    {"april", kMonth, 4, false}, {"may", kMonth, 5, false}, {"june", kMonth, 6, false},
-    {"july", kMonth, 7, false}, {"august", kMonth, 8, false}, {"september", kMonth, 9, false},
-    {"october", kMonth, 10, false}, {"november", kMonth, 11, false},
-    {"december", kMonth, 12, false}, {"jan", kMonth, 1, true}, {"feb", kMonth, 2, true},
-    {"mar", kMonth, 3, true}, {"apr", kMonth, 4, true}, {"jun", kMonth, 6, true},
-    {"jul", kMonth, 7, true}, {"aug", kMonth, 8, true}, {"sep", kMonth, 9, true},
-    {"sept", kMonth, 9, true}, {"oct", kMonth, 10, true}, {"nov", kMonth, 11, true},
-    {"dec", kMonth, 12, true},
-    {"enero", kMonthEs, 1, false}, {"febrero", kMonthEs, 2, false}, {"marzo", kMonthEs, 3, false},
-    {"abril", kMonthEs, 4, false}, {"mayo", kMonthEs, 5, false}, {"junio", kMonthEs, 6, false},
-    {"julio", kMonthEs, 7, false}, {"agosto", kMonthEs, 8, false},
-    {"septiembre", kMonthEs, 9, false}, {"setiembre", kMonthEs, 9, false},
-    {"octubre", kMonthEs, 10, false}, {"noviembre", kMonthEs, 11, false},
-    {"diciembre", kMonthEs, 12, false},
-    {"sunday", kWeekday, 0, false}, {"monday", kWeekday, 1, false}, {"tuesday", kWeekday, 2, false},
-    {"wednesday", kWeekday, 3, false}, {"thursday", kWeekday, 4, false},
-    {"friday", kWeekday, 5, false}, {"saturday", kWeekday, 6, false},
-    {"domingo", kWeekdayEs, 0, false}, {"lunes", kWeekdayEs, 1, false},
-    {"martes", kWeekdayEs, 2, false}, {"mi\xC3\xA9rcoles", kWeekdayEs, 3, false},
-    {"miercoles", kWeekdayEs, 3, false}, {"jueves", kWeekdayEs, 4, false},
-    {"viernes", kWeekdayEs, 5, false}, {"s\xC3\xA1" "bado", kWeekdayEs, 6, false},
-    {"sabado", kWeekdayEs, 6, false},
-    {"today", kToday, 0, false}, {"hoy", kToday, 0, false}, {"tonight", kTonight, 0, false},
-    {"yesterday", kYesterday, 0, false}, {"ayer", kYesterday, 0, false},
-    {"anoche", kYesterday, 0, false}, {"tomorrow", kTomorrow, 0, false},
-    {"this", kThisLastNext, 0, false}, {"last", kThisLastNext, -1, false},
-    {"next", kThisLastNext, 1, false}, {"fiscal", kFiscal, 0, false},
-    {"thanksgiving", kHoliday, kThanksgiving, false}, {"juneteenth", kHoliday, kJuneteenth, false},
-    {"christmas", kHoliday, kChristmas, false}, {"halloween", kHoliday, kHalloween, false},
-    {"tax", kHolidayFirst, kTaxDay, false}, {"inauguration", kHolidayFirst, kInauguration, false},
-    {"election", kHolidayFirst, kElectionDay, false}, {"labor", kHolidayFirst, kLaborDay, false},
-    {"memorial", kHolidayFirst, kMemorialDay, false},
-    {"veterans", kHolidayFirst, kVeteransDay, false},
-    {"independence", kHolidayFirst, kIndependenceDay, false},
-    {"presidents", kHolidayFirst, kPresidentsDay, false},
-    {"columbus", kHolidayFirst, kColumbusDay, false},
-    {"mlk", kHolidayFirst, kMlkDay, false},
-    {"spring", kSeason, 0, false}, {"summer", kSeason, 0, false}, {"fall", kSeason, 0, false},
-    {"autumn", kSeason, 0, false}, {"winter", kSeason, 0, false},
-    {"primavera", kSeason, 0, false}, {"verano", kSeason, 0, false},
-    {"oto\xC3\xB1o", kSeason, 0, false}, {"invierno", kSeason, 0, false},
-    {"a\xC3\xB1o", kSpanishYearWord, 0, false}, {"mes", kSpanishMonthWord, 0, false},
-    {"este", kSpanishThis, 0, false}, {"esta", kSpanishThis, 0, false},
-};
-
-// Keywords bucketed by first byte; a lookup compares a handful of entries.
-struct KeywordTable {
-  StringTable<const Keyword*> by_word;  // the first entry of a word wins
-  KeywordTable() {
-    for (const Keyword& k : kKeywords) by_word.Emplace(k.word, &k);
-  }
-  const Keyword* Find(std::string_view lower) const {
-    const Keyword* const* k = by_word.Find(lower);
-    return k == nullptr ? nullptr : *k;
-  }
-};
-
-const KeywordTable& Keywords() {
-  static const KeywordTable* table = new KeywordTable();
-  return *table;
-}
-
-// Which first bytes can start a keyword (either case) or a number.
-struct FirstByteTable {
-  std::array<bool, 256> ok{};
-  FirstByteTable() {
-    for (const Keyword& k : kKeywords) {
-      unsigned char c = k.word[0];
-      ok[c] = true;
-      if (c >= 'a' && c <= 'z') ok[c - 32] = true;
-    }
-    for (int c = '0'; c <= '9'; ++c) ok[c] = true;
-  }
-};
-
-const FirstByteTable& FirstBytes() {
-  static const FirstByteTable* table = new FirstByteTable();
-  return *table;
-}
 
 bool EqualsLower(std::string_view w, std::string_view lower) {
   if (w.size() != lower.size()) return false;
@@ -282,35 +188,15 @@ bool EndsWith(std::string_view w, std::string_view suffix) {
 
 // ------------------------------------------------------------ tense
 
-// Words that say the sentence talks about the future (+1) or the past (-1).
-int TenseOfWord(std::string_view w) {
+// Words that say the sentence talks about the future (+1) or the past (-1):
+// the dates.future_words / past_words classes, then the word endings
+// (dates.future_endings, past_endings: "we’ll", "announced", "realizará",
+// "anunció") unless the word is in dates.not_past ("hundred").
+int TenseOfWord(const DateKnowledge& kb, std::string_view w) {
   char buf[24];
   std::string_view l;
   if (!LowerInto(w, buf, sizeof buf, &l)) return 0;
-  static const std::unordered_set<std::string_view>* kFuture = new std::unordered_set<std::string_view>{
-      "will", "would", "shall", "ll", "expected", "scheduled", "planned", "plans", "upcoming",
-      "next", "until", "due", "pr\xC3\xB3ximo", "pr\xC3\xB3xima", "hasta", "tomorrow"};
-  static const std::unordered_set<std::string_view>* kPast = new std::unordered_set<std::string_view>{
-      "since", "ago", "last", "was", "were", "had", "did", "earlier", "previously", "began",
-      "drew", "led", "took", "made", "came", "went", "saw", "told", "gave", "found", "left",
-      "held", "met", "paid", "sent", "spent", "won", "lost", "fell", "rose", "grew", "brought",
-      "bought", "wrote", "ran", "struck", "stood", "became", "got", "kept", "knew", "desde",
-      "pasado", "pasada", "fue", "fueron", "hace", "hizo"};
-  if (kFuture->count(l)) return 1;
-  if (kPast->count(l)) return -1;
-  // We’ll, they’ll
-  if (EndsWith(l, "\xE2\x80\x99ll")) return 1;
-  if (l.size() >= 5 && EndsWith(l, "ed")) {
-    static const std::unordered_set<std::string_view>* kNotPast = new std::unordered_set<std::string_view>{
-        "indeed", "proceed", "exceed", "succeed", "speed", "breed", "hundred", "seed", "greed",
-        "creed"};
-    if (!kNotPast->count(l)) return -1;
-  }
-  // Spanish future (realizará, serán) and preterite (anunció, murieron).
-  if (l.size() >= 4 && (EndsWith(l, "r\xC3\xA1") || EndsWith(l, "r\xC3\xA1n"))) return 1;
-  if (l.size() >= 5 && EndsWith(l, "\xC3\xB3") ) return -1;
-  if (l.size() >= 6 && (EndsWith(l, "aron") || EndsWith(l, "ieron"))) return -1;
-  return 0;
+  return kb.TenseOfWord(l);
 }
 
 bool IsSentenceEnd(std::string_view t, size_t i) {  // t[i] is the punctuation
@@ -324,21 +210,22 @@ bool IsSentenceEnd(std::string_view t, size_t i) {  // t[i] is the punctuation
   return true;
 }
 
-// "to be introduced", "be signed": a participle that does not make the
-// sentence past.
-bool PassiveOrInfinitive(std::string_view t, size_t ws) {
+// "to be introduced", "be signed": a participle after a word of
+// dates.passive_markers does not make the sentence past.
+bool PassiveOrInfinitive(const DateKnowledge& kb, std::string_view t, size_t ws) {
   size_t i = ws;
   while (i > 0 && t[i - 1] == ' ') --i;
   size_t ps = WordStartBefore(t, i);
   if (ps == i) return false;
-  std::string_view w = t.substr(ps, i - ps);
-  return EqualsLower(w, "be") || EqualsLower(w, "to") || EqualsLower(w, "being");
+  char buf[24];
+  std::string_view l;
+  return LowerInto(t.substr(ps, i - ps), buf, sizeof buf, &l) && kb.passive_markers->Contains(l);
 }
 
 // The tense marker nearest to [b, e) in its sentence: +1, -1 or 0. With
 // `before_only`, only words before the mention count; at most `max_words`
 // words on each side are looked at.
-int NearestTense(std::string_view t, size_t b, size_t e, bool before_only, int max_words) {
+int NearestTense(const DateKnowledge& kb, std::string_view t, size_t b, size_t e, bool before_only, int max_words) {
   const size_t kReach = 320;
   size_t lo = b > kReach ? b - kReach : 0;
   size_t sb = lo;
@@ -381,8 +268,8 @@ int NearestTense(std::string_view t, size_t b, size_t e, bool before_only, int m
   for (int k = 0; k < std::min(count, max_words); ++k) {
     int idx = (count - 1 - k) % max_words;
     std::string_view w = t.substr(wb[idx], we_[idx] - wb[idx]);
-    int tense = TenseOfWord(w);
-    if (tense < 0 && PassiveOrInfinitive(t, wb[idx])) tense = 0;
+    int tense = TenseOfWord(kb, w);
+    if (tense < 0 && PassiveOrInfinitive(kb, t, wb[idx])) tense = 0;
     if (tense == 0 && w == "ll"sv && wb[idx] >= 1 &&
         (t[wb[idx] - 1] == '\'' || static_cast<unsigned char>(t[wb[idx] - 1]) == 0x99)) {
       tense = 1;  // we'll, we’ll
@@ -402,8 +289,8 @@ int NearestTense(std::string_view t, size_t b, size_t e, bool before_only, int m
     if (i - e >= best_dist) break;
     size_t we = WordEnd(t, i);
     ++words;
-    int tense = TenseOfWord(t.substr(i, we - i));
-    if (tense < 0 && PassiveOrInfinitive(t, i)) tense = 0;
+    int tense = TenseOfWord(kb, t.substr(i, we - i));
+    if (tense < 0 && PassiveOrInfinitive(kb, t, i)) tense = 0;
     if (tense != 0) return tense;
     i = we;
   }
@@ -435,12 +322,11 @@ Pub ParsePublished(std::string_view p) {
 
 class DateScanner {
  public:
-  DateScanner(std::string_view text, const Pub& pub, const std::vector<TextSpan>& taken,
-             std::vector<DateMention>* out)
-      : t_(text), pub_(pub), taken_(taken), out_(out) {}
+  DateScanner(std::string_view text, const Pub& pub, const DateKnowledge& kb, const std::vector<TextSpan>& taken,
+              std::vector<DateMention>* out)
+      : t_(text), pub_(pub), kb_(kb), taken_(taken), out_(out) {}
 
   void Run() {
-    const auto& first = FirstBytes().ok;
     size_t i = 0;
     const size_t n = t_.size();
     while (i < n) {
@@ -451,7 +337,7 @@ class DateScanner {
       }
       size_t we = WordEnd(t_, i);
       if (we == i) we = i + 1;
-      if (first[c]) {
+      if (kb_.MayStartDate(c)) {
         size_t next = IsDigit(c) ? TryNumber(i) : TryWord(i);
         i = std::max(next, we);
       } else {
@@ -483,6 +369,13 @@ class DateScanner {
   }
 
   std::string_view Word(size_t b) const { return t_.substr(b, WordEnd(t_, b) - b); }
+
+  // Whether the word [b, e) (any case) is in the word class `words`.
+  bool In(const StringSet* words, size_t b, size_t e) const {
+    char buf[24];
+    std::string_view l;
+    return LowerInto(t_.substr(b, e - b), buf, sizeof buf, &l) && words->Contains(l);
+  }
 
   // Previous word (lower-cased into buf) before position b, skipping spaces
   // and a hyphen ("mid-March").
@@ -517,7 +410,7 @@ class DateScanner {
     }
     long delta = DaysFromCivil(best_y, m, std::min(d, DaysInMonth(best_y, m))) - pub_.days;
     if (delta < -60 || delta > 60) {
-      int tense = NearestTense(t_, b, e, false, 12);
+      int tense = NearestTense(kb_, t_, b, e, false, 12);
       if (tense > 0 && delta < 0) ++best_y;
       if (tense < 0 && delta > 0) --best_y;
     }
@@ -532,7 +425,7 @@ class DateScanner {
     if (diff > 6) y = pub_.y - 1;
     if (diff < -6) y = pub_.y + 1;
     if (diff == 6 || diff == -6) y = diff > 0 ? pub_.y - 1 : pub_.y;
-    int tense = NearestTense(t_, b, e, false, 12);
+    int tense = NearestTense(kb_, t_, b, e, false, 12);
     int rel = (y - pub_.y) * 12 + diff;  // months from publication
     if (tense > 0 && rel < 0) y += 1;
     if (tense < 0 && rel > 0) y -= 1;
@@ -550,7 +443,7 @@ class DateScanner {
     }
     if (modifier < 0) return back == pub_.days ? back - 7 : back;
     if (modifier > 0) return fwd == pub_.days ? fwd + 7 : fwd;
-    if (NearestTense(t_, b, e, true, 8) > 0) return fwd;
+    if (NearestTense(kb_, t_, b, e, true, 8) > 0) return fwd;
     return back;
   }
 
@@ -641,13 +534,9 @@ class DateScanner {
     if (v < 1 || v > 31) return 0;
     // ordinal suffix
     if (k + 1 < t_.size() && IsAsciiAlpha(t_[k])) {
-      std::string_view suf = t_.substr(k, 2);
-      if ((suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv) &&
-          (k + 2 >= t_.size() || !IsWordByte(t_[k + 2]))) {
-        k += 2;
-      } else {
-        return 0;
-      }
+      const size_t suffix = OrdinalSuffixAt(k);
+      if (suffix == 0) return 0;
+      k += suffix;
     } else if (k < t_.size() && (IsWordByte(t_[k]))) {
       return 0;
     }
@@ -671,32 +560,44 @@ class DateScanner {
     return 1;
   }
 
-  // Spanish " de mayo[ de 2026]" after a day number ending at `de`.
+  // An ordinal suffix of dates.ordinal_suffixes ending a word at k ("9th"):
+  // its length, or 0.
+  size_t OrdinalSuffixAt(size_t k) const {
+    for (const std::string& suffix : *kb_.ordinal_suffixes) {
+      const size_t e = k + suffix.size();
+      if (t_.substr(k, suffix.size()) == suffix && (e >= t_.size() || !IsWordByte(t_[e]))) return suffix.size();
+    }
+    return 0;
+  }
+
+  // Spanish " de mayo[ de 2026]" after a day number ending at `i`
+  // (dates.day_month_joiner_es, then a dates.months_es word).
   // Returns month (0 if none) and sets end/year.
   int ParseSpanishDeMonth(size_t i, size_t* end, int* year) const {
     size_t j = SkipSpace(t_, i);
-    if (j == i || j + 2 > t_.size() || !EqualsLower(t_.substr(j, 2), "de")) return 0;
-    size_t k = SkipSpace(t_, j + 2);
-    if (k == j + 2) return 0;
+    if (j == i) return 0;
+    const size_t je = WordEnd(t_, j);
+    if (!In(kb_.day_month_joiner_es, j, je)) return 0;
+    size_t k = SkipSpace(t_, je);
+    if (k == je) return 0;
     size_t we = WordEnd(t_, k);
     char buf[16];
     std::string_view l;
     if (we == k || !LowerInto(t_.substr(k, we - k), buf, sizeof buf, &l)) return 0;
-    const Keyword* kw = Keywords().Find(l);
-    if (kw == nullptr || kw->kind != kMonthEs) return 0;
+    const DateWord* kw = kb_.Keyword(l);
+    if (kw == nullptr || kw->kind != DateWord::kMonthEs) return 0;
     *end = we;
     *year = 0;
     ParseSpanishYear(we, end, year);
     return kw->val;
   }
 
-  // " de 2026" / " del 2026" after position i.
+  // " de 2026" / " del 2026" (dates.year_joiners_es) after position i.
   bool ParseSpanishYear(size_t i, size_t* end, int* year) const {
     size_t j = SkipSpace(t_, i);
     if (j == i) return false;
     size_t we = WordEnd(t_, j);
-    std::string_view w = t_.substr(j, we - j);
-    if (!EqualsLower(w, "de") && !EqualsLower(w, "del")) return false;
+    if (!In(kb_.year_joiners_es, j, we)) return false;
     size_t k = SkipSpace(t_, we);
     int v = 0;
     if (k == we || ReadDigits(t_, k, 4, &v) != 4 || v < 1900 || v > 2099) return false;
@@ -706,66 +607,80 @@ class DateScanner {
     return true;
   }
 
+  // A number at b: a slash date, a day before its month, or a year.
   size_t TryNumber(size_t b) {
     int v = 0;
     int nd = ReadDigits(t_, b, 4, &v);
     if (nd == 0) return b;
     size_t k = b + nd;
-    // M/D/YYYY
-    if (nd <= 2 && k < t_.size() && t_[k] == '/') {
-      int d = 0, y = 0;
-      int dn = ReadDigits(t_, k + 1, 2, &d);
-      if (dn > 0 && k + 1 + dn < t_.size() && t_[k + 1 + dn] == '/') {
-        size_t yb = k + 2 + dn;
-        int yn = ReadDigits(t_, yb, 4, &y);
-        if (yn == 4 && (yb + 4 >= t_.size() || !IsWordByte(t_[yb + 4])) && v >= 1 && v <= 12 &&
-            d >= 1 && d <= DaysInMonth(y, v) && y >= 1900 && y <= 2099) {
-          Emit(b, yb + 4, FormatDay(DaysFromCivil(y, v, d)));
-          return yb + 4;
-        }
-      }
-      return SkipToken(b);
-    }
-    if (nd <= 2) {
-      // "30 de mayo de 2026", "15 June 2012"
-      if (v < 1 || v > 31 || (k < t_.size() && IsWordByte(t_[k]))) return SkipToken(b);
-      size_t end = 0;
-      int year = 0;
-      int m = ParseSpanishDeMonth(k, &end, &year);
-      if (m != 0) {
-        size_t sb = b;
-        int wd = SpanishWeekdayBefore(b, &sb);
-        if (year != 0) {
-          if (v <= DaysInMonth(year, m)) Emit(sb, end, FormatDay(DaysFromCivil(year, m, v)));
-        } else if (pub_.ok) {
-          long days = wd >= 0 ? ResolveWeekdayDate(wd, m, v, sb, end)
-                              : DaysFromCivil(ResolveMonthDayYear(m, v, b, end), m, v);
-          int y, mm, dd;
-          CivilFromDays(days, &y, &mm, &dd);
-          if (v <= DaysInMonth(y, m)) Emit(sb, end, FormatDay(days));
-        }
-        return end;
-      }
-      size_t j = SkipSpace(t_, k);
-      if (j > k && j < t_.size() && IsUpper(t_[j])) {
-        size_t we = WordEnd(t_, j);
-        char buf[16];
-        std::string_view l;
-        const Keyword* kw = nullptr;
-        if (LowerInto(t_.substr(j, we - j), buf, sizeof buf, &l)) kw = Keywords().Find(l);
-        if (kw != nullptr && kw->kind == kMonth && !kw->abbrev) {
-          size_t y1 = SkipSpace(t_, we);
-          int yv = 0;
-          if (y1 > we && ReadDigits(t_, y1, 4, &yv) == 4 && yv >= 1900 && yv <= 2099 &&
-              (y1 + 4 >= t_.size() || !IsWordByte(t_[y1 + 4])) && v <= DaysInMonth(yv, kw->val)) {
-            Emit(b, y1 + 4, FormatDay(DaysFromCivil(yv, kw->val, v)));
-            return y1 + 4;
-          }
-        }
-      }
-      return SkipToken(b);
-    }
+    if (nd <= 2 && k < t_.size() && t_[k] == '/') return TrySlashDate(b, k, v);
+    if (nd <= 2) return TryDayFirst(b, k, v);
     if (nd != 4) return SkipToken(b);
+    return TryYear(b, k, v);
+  }
+
+  // M/D/YYYY: "3/3/2026"; the month `v` ends at k.
+  size_t TrySlashDate(size_t b, size_t k, int v) {
+    int d = 0, y = 0;
+    int dn = ReadDigits(t_, k + 1, 2, &d);
+    if (dn > 0 && k + 1 + dn < t_.size() && t_[k + 1 + dn] == '/') {
+      size_t yb = k + 2 + dn;
+      int yn = ReadDigits(t_, yb, 4, &y);
+      if (yn == 4 && (yb + 4 >= t_.size() || !IsWordByte(t_[yb + 4])) && v >= 1 && v <= 12 &&
+          d >= 1 && d <= DaysInMonth(y, v) && y >= 1900 && y <= 2099) {
+        Emit(b, yb + 4, FormatDay(DaysFromCivil(y, v, d)));
+        return yb + 4;
+      }
+    }
+    return SkipToken(b);
+  }
+
+  // A day number `v` at [b, k) before its month: Spanish "30 de mayo de
+  // 2026" (with a weekday before it: "sábado 14 de marzo"), English
+  // "15 June 2012".
+  size_t TryDayFirst(size_t b, size_t k, int v) {
+    if (v < 1 || v > 31 || (k < t_.size() && IsWordByte(t_[k]))) return SkipToken(b);
+    size_t end = 0;
+    int year = 0;
+    int m = ParseSpanishDeMonth(k, &end, &year);
+    if (m != 0) {
+      size_t sb = b;
+      int wd = SpanishWeekdayBefore(b, &sb);
+      if (year != 0) {
+        if (v <= DaysInMonth(year, m)) Emit(sb, end, FormatDay(DaysFromCivil(year, m, v)));
+      } else if (pub_.ok) {
+        long days = wd >= 0 ? ResolveWeekdayDate(wd, m, v, sb, end)
+                            : DaysFromCivil(ResolveMonthDayYear(m, v, b, end), m, v);
+        int y, mm, dd;
+        CivilFromDays(days, &y, &mm, &dd);
+        if (v <= DaysInMonth(y, m)) Emit(sb, end, FormatDay(days));
+      }
+      return end;
+    }
+    size_t j = SkipSpace(t_, k);
+    if (j > k && j < t_.size() && IsUpper(t_[j])) {
+      size_t we = WordEnd(t_, j);
+      char buf[16];
+      std::string_view l;
+      const DateWord* kw = nullptr;
+      if (LowerInto(t_.substr(j, we - j), buf, sizeof buf, &l)) kw = kb_.Keyword(l);
+      if (kw != nullptr && kw->kind == DateWord::kMonth && !kw->abbrev) {
+        size_t y1 = SkipSpace(t_, we);
+        int yv = 0;
+        if (y1 > we && ReadDigits(t_, y1, 4, &yv) == 4 && yv >= 1900 && yv <= 2099 &&
+            (y1 + 4 >= t_.size() || !IsWordByte(t_[y1 + 4])) && v <= DaysInMonth(yv, kw->val)) {
+          Emit(b, y1 + 4, FormatDay(DaysFromCivil(yv, kw->val, v)));
+          return y1 + 4;
+        }
+      }
+    }
+    return SkipToken(b);
+  }
+
+  // Four digits `v` at [b, k): an ISO date ("2025-12-31"), a fiscal year
+  // range ("2026–27"), or a year ("since 2017", "spring 2027") unless they
+  // are part of an identifier or a count.
+  size_t TryYear(size_t b, size_t k, int v) {
     if (k < t_.size() && (IsWordByte(t_[k]) || t_[k] == '%' || t_[k] == '/')) return SkipToken(b);
     if (k + 1 < t_.size() && (t_[k] == ',' || t_[k] == '.') && IsDigit(t_[k + 1])) return SkipToken(b);
     // ISO date
@@ -779,16 +694,7 @@ class DateScanner {
         return k + 6;
       }
     }
-    // Part of an identifier or a number: "0214-2026", "$2025", "No. 2025".
-    if (b > 0) {
-      unsigned char p = t_[b - 1];
-      if (p == '$' || p == '#' || p == '/' || p == '.' || p == ',' || p == ':' || p == '+') return k;
-      if (p == '-' && b > 1 && IsWordByte(t_[b - 2])) return k;
-      if (b >= 3 && static_cast<unsigned char>(t_[b - 3]) == 0xE2 && b > 3 &&
-          IsDigit(t_[b - 4]) && DashAt(t_, b - 3)) {
-        return k;
-      }
-    }
+    if (InsideIdentifier(b)) return k;
     // "2026–27", "2026-2027": a fiscal year.
     size_t dl = DashAt(t_, k);
     if (dl > 0) {
@@ -804,61 +710,59 @@ class DateScanner {
     }
     if (v < 1900 || v > 2099) return k;
     if (IsCountContext(b, k)) return k;
-    // Season before the year: "spring 2027", "summer of 2024".
-    size_t sb = b;
-    {
-      char buf[16];
-      size_t pe = b;
-      while (pe > 0 && t_[pe - 1] == ' ') --pe;
-      size_t ps = WordStartBefore(t_, pe);
-      std::string_view l;
-      if (ps < pe && LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &l)) {
-        if (l == "of"sv || l == "de"sv) {
-          size_t pe2 = ps;
-          while (pe2 > 0 && t_[pe2 - 1] == ' ') --pe2;
-          size_t ps2 = WordStartBefore(t_, pe2);
-          char buf2[16];
-          std::string_view l2;
-          if (ps2 < pe2 && LowerInto(t_.substr(ps2, pe2 - ps2), buf2, sizeof buf2, &l2)) {
-            const Keyword* kw = Keywords().Find(l2);
-            if (kw != nullptr && kw->kind == kSeason) sb = ps2;
-          }
-        } else {
-          const Keyword* kw = Keywords().Find(l);
-          if (kw != nullptr && kw->kind == kSeason) sb = ps;
-        }
-      }
-    }
-    Emit(sb, k, FormatYear(v));
+    Emit(SeasonStart(b), k, FormatYear(v));
     return k;
   }
 
-  // Four digits that count things rather than name a year.
+  // Four digits at b that are part of an identifier or a number: "0214-2026",
+  // "$2025", "No. 2025".
+  bool InsideIdentifier(size_t b) const {
+    if (b == 0) return false;
+    unsigned char p = t_[b - 1];
+    if (p == '$' || p == '#' || p == '/' || p == '.' || p == ',' || p == ':' || p == '+') return true;
+    if (p == '-' && b > 1 && IsWordByte(t_[b - 2])) return true;
+    return b >= 3 && static_cast<unsigned char>(t_[b - 3]) == 0xE2 && b > 3 && IsDigit(t_[b - 4]) &&
+           DashAt(t_, b - 3);
+  }
+
+  // Where a year at b starts its mention: at a season before it ("spring
+  // 2027", "summer of 2024": dates.seasons, dates.season_of), else at b.
+  size_t SeasonStart(size_t b) const {
+    char buf[16];
+    size_t pe = b;
+    while (pe > 0 && t_[pe - 1] == ' ') --pe;
+    size_t ps = WordStartBefore(t_, pe);
+    std::string_view l;
+    if (ps >= pe || !LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &l)) return b;
+    if (kb_.season_of->Contains(l)) {
+      size_t pe2 = ps;
+      while (pe2 > 0 && t_[pe2 - 1] == ' ') --pe2;
+      size_t ps2 = WordStartBefore(t_, pe2);
+      char buf2[16];
+      std::string_view l2;
+      if (ps2 < pe2 && LowerInto(t_.substr(ps2, pe2 - ps2), buf2, sizeof buf2, &l2)) {
+        const DateWord* kw = kb_.Keyword(l2);
+        if (kw != nullptr && kw->kind == DateWord::kSeason) return ps2;
+      }
+      return b;
+    }
+    const DateWord* kw = kb_.Keyword(l);
+    return kw != nullptr && kw->kind == DateWord::kSeason ? ps : b;
+  }
+
+  // Four digits that count things rather than name a year: after a word of
+  // dates.count_before ("about 2000", "Suite 2100") or before one of
+  // dates.count_after ("2000 people").
   bool IsCountContext(size_t b, size_t e) const {
     char buf[24];
     std::string_view prev = PrevWord(b, buf, sizeof buf);
-    static const std::unordered_set<std::string_view>* kBefore = new std::unordered_set<std::string_view>{
-        "about", "nearly", "approximately", "roughly", "over", "than", "least", "almost", "some",
-        "suite", "room", "local", "route", "box", "floor", "unit", "apt", "no", "number",
-        "district", "chapter", "precinct", "highway", "flight", "form", "ps", "interstate",
-        "aproximadamente", "unos", "unas", "casi", "m\xC3\xA1s", "int", "intro", "law", "act",
-        "bill", "order", "section", "article", "title", "code", "proposition", "prop", "resolution"};
-    if (!prev.empty() && kBefore->count(prev)) return true;
+    if (!prev.empty() && kb_.count_before->Contains(prev)) return true;
     size_t j = SkipSpace(t_, e);
     if (j == e) return false;
     size_t we = WordEnd(t_, j);
     std::string_view l;
     if (we == j || !LowerInto(t_.substr(j, we - j), buf, sizeof buf, &l)) return false;
-    static const std::unordered_set<std::string_view>* kAfter = new std::unordered_set<std::string_view>{
-        "people", "persons", "individuals", "residents", "families", "children", "students",
-        "workers", "immigrants", "migrants", "members", "households", "cases", "beds",
-        "signatures", "applications", "arrests", "detainees", "refugees", "employees", "jobs",
-        "units", "homes", "acres", "miles", "hours", "dollars", "votes", "voters", "calls",
-        "deaths", "kids", "adults", "participants", "attendees", "asylum", "seekers", "personas",
-        "familias", "ni\xC3\xB1os", "estudiantes", "trabajadores", "inmigrantes", "migrantes",
-        "d\xC3\xB3lares", "clients", "patients", "tenants", "visits", "complaints", "times",
-        "percent", "pages", "feet", "square", "pounds", "men", "women"};
-    return kAfter->count(l) != 0;
+    return kb_.count_after->Contains(l);
   }
 
   size_t SkipToken(size_t b) const {
@@ -880,8 +784,8 @@ class DateScanner {
     char buf[16];
     std::string_view l;
     if (ps == pe || !LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &l)) return -1;
-    const Keyword* kw = Keywords().Find(l);
-    if (kw == nullptr || kw->kind != kWeekdayEs) return -1;
+    const DateWord* kw = kb_.Keyword(l);
+    if (kw == nullptr || kw->kind != DateWord::kWeekdayEs) return -1;
     *start = ps;
     return kw->val;
   }
@@ -901,66 +805,69 @@ class DateScanner {
       }
       return we;
     }
-    const Keyword* kw = Keywords().Find(l);
+    const DateWord* kw = kb_.Keyword(l);
     if (kw == nullptr) {
       if (l == "fy"sv && IsUpper(t_[b])) return TryFY(b, we);
       return we;
     }
     bool cap = IsUpper(t_[b]);
     switch (kw->kind) {
-      case kMonth:
+      case DateWord::kMonth:
         if (!cap) return we;
         return TryMonth(b, we, kw->val, kw->abbrev, false);
-      case kMonthEs:
+      case DateWord::kMonthEs:
         return TryMonth(b, we, kw->val, false, true);
-      case kWeekday:
+      case DateWord::kWeekday:
         if (!cap) return we;
         return TryWeekday(b, we, kw->val, false);
-      case kWeekdayEs:
+      case DateWord::kWeekdayEs:
         return TryWeekday(b, we, kw->val, true);
-      case kToday:
-      case kTonight:
+      case DateWord::kToday:
         if (pub_.ok) Emit(b, we, FormatDay(pub_.days));
         return we;
-      case kYesterday:
+      case DateWord::kYesterday:
         if (pub_.ok) Emit(b, we, FormatDay(pub_.days - 1));
         return we;
-      case kTomorrow:
+      case DateWord::kTomorrow:
         if (pub_.ok) Emit(b, we, FormatDay(pub_.days + 1));
         return we;
-      case kThisLastNext:
+      case DateWord::kThisLastNext:
         return TryRelative(b, we, kw->val);
-      case kFiscal:
+      case DateWord::kFiscal:
         return TryFiscalYear(b, we);
-      case kHoliday:
+      case DateWord::kHoliday:
         if (cap) EmitHoliday(b, we, kw->val);
         return we;
-      case kHolidayFirst:
+      case DateWord::kHolidayFirst:
         return TryHolidayDay(b, we, kw->val);
-      case kSpanishYearWord:
-      case kSpanishMonthWord:
-        return TrySpanishRelative(b, we, kw->kind == kSpanishYearWord);
-      case kSpanishThis: {
-        // "este lunes"
-        size_t j = SkipSpace(t_, we);
-        if (j == we) return we;
-        size_t we2 = WordEnd(t_, j);
-        char b2[16];
-        std::string_view l2;
-        if (!LowerInto(t_.substr(j, we2 - j), b2, sizeof b2, &l2)) return we;
-        const Keyword* k2 = Keywords().Find(l2);
-        if (k2 != nullptr && k2->kind == kWeekdayEs) {
-          if (pub_.ok) Emit(b, we2, FormatDay(ResolveWeekday(k2->val, 2, b, we2)));
-          return we2;
-        }
-        if (k2 != nullptr && (k2->kind == kSpanishYearWord || k2->kind == kSpanishMonthWord)) {
-          return TrySpanishRelative(j, we2, k2->kind == kSpanishYearWord);
-        }
-        return we;
-      }
+      case DateWord::kSpanishYearWord:
+      case DateWord::kSpanishMonthWord:
+        return TrySpanishRelative(b, we, kw->kind == DateWord::kSpanishYearWord);
+      case DateWord::kSpanishThis:
+        return TrySpanishThis(b, we);
       default:
         return we;
     }
+  }
+
+  // Spanish "este"/"esta" at [b, we) before a weekday ("este lunes") or a
+  // year or month word ("este año").
+  size_t TrySpanishThis(size_t b, size_t we) {
+    size_t j = SkipSpace(t_, we);
+    if (j == we) return we;
+    size_t we2 = WordEnd(t_, j);
+    char b2[16];
+    std::string_view l2;
+    if (!LowerInto(t_.substr(j, we2 - j), b2, sizeof b2, &l2)) return we;
+    const DateWord* k2 = kb_.Keyword(l2);
+    if (k2 != nullptr && k2->kind == DateWord::kWeekdayEs) {
+      if (pub_.ok) Emit(b, we2, FormatDay(ResolveWeekday(k2->val, 2, b, we2)));
+      return we2;
+    }
+    if (k2 != nullptr && (k2->kind == DateWord::kSpanishYearWord || k2->kind == DateWord::kSpanishMonthWord)) {
+      return TrySpanishRelative(j, we2, k2->kind == DateWord::kSpanishYearWord);
+    }
+    return we;
   }
 
   void EmitFiscal(size_t b, size_t e, int v, int ndigits) {
@@ -1005,7 +912,7 @@ class DateScanner {
     size_t numb = j;
     if (j < t_.size() && !IsDigit(t_[j])) {
       size_t we2 = WordEnd(t_, j);
-      if (!EqualsLower(t_.substr(j, we2 - j), "year")) return we;
+      if (!In(kb_.year_word, j, we2)) return we;
       numb = SkipSpace(t_, we2);
       if (numb == we2) return we;
     }
@@ -1024,28 +931,25 @@ class DateScanner {
     char buf[16];
     std::string_view l;
     if (we2 == j || !LowerInto(t_.substr(j, we2 - j), buf, sizeof buf, &l)) return we;
-    if (l == "month"sv) {
-      int m = pub_.m + rel, y = pub_.y;
-      if (m < 1) { m += 12; --y; }
-      if (m > 12) { m -= 12; ++y; }
-      Emit(b, we2, FormatMonth(y, m));
+    if (kb_.month_word->Contains(l)) {
+      Emit(b, we2, RelativeMonth(rel));
       return we2;
     }
-    if (l == "year"sv) {
+    if (kb_.year_word->Contains(l)) {
       Emit(b, we2, FormatYear(pub_.y + rel));
       return we2;
     }
-    if (l == "fiscal"sv) {
+    if (kb_.fiscal->Contains(l)) {
       size_t k = SkipSpace(t_, we2);
       size_t we3 = WordEnd(t_, k);
-      if (k > we2 && EqualsLower(t_.substr(k, we3 - k), "year")) {
+      if (k > we2 && In(kb_.year_word, k, we3)) {
         Emit(b, we3, FormatFY(pub_.y + rel));
         return we3;
       }
       return we;
     }
-    const Keyword* kw = Keywords().Find(l);
-    if (kw != nullptr && kw->kind == kWeekday && IsUpper(t_[j])) {
+    const DateWord* kw = kb_.Keyword(l);
+    if (kw != nullptr && kw->kind == DateWord::kWeekday && IsUpper(t_[j])) {
       Emit(b, we2, FormatDay(ResolveWeekday(kw->val, rel == 0 ? 2 : rel, b, we2)));
       return we2;
     }
@@ -1055,80 +959,102 @@ class DateScanner {
   // Spanish "el año pasado", "este año", "el próximo mes", "el mes que viene",
   // "año fiscal 2027". Called at the year/month word [b, we).
   size_t TrySpanishRelative(size_t b, size_t we, bool year) {
-    // año fiscal 2027
-    if (year) {
-      size_t j = SkipSpace(t_, we);
-      size_t we2 = WordEnd(t_, j);
-      if (j > we && EqualsLower(t_.substr(j, we2 - j), "fiscal")) {
-        size_t k = SkipSpace(t_, we2);
-        int v = 0;
-        int n = ReadDigits(t_, k, 4, &v);
-        if (k > we2 && (n == 2 || n == 4) && (k + n >= t_.size() || !IsWordByte(t_[k + n]))) {
-          EmitFiscal(b, k + n, v, n);
-          return k + n;
-        }
-        return we2;
-      }
-    }
+    size_t end = 0;
+    if (year && TrySpanishFiscalYear(b, we, &end)) return end;
     if (!pub_.ok) return we;
-    int rel = 2;  // none
     size_t sb = b, se = we;
+    int rel = SpanishModifierBefore(b, &sb);
+    if (rel == 2) rel = SpanishModifierAfter(we, &se);
+    if (rel == 2) return we;
+    // include a preceding "el" ("el año pasado", "el próximo mes"): dates.article_es
+    {
+      size_t pe2 = sb;
+      while (pe2 > 0 && t_[pe2 - 1] == ' ') --pe2;
+      size_t ps2 = WordStartBefore(t_, pe2);
+      if (ps2 < pe2 && pe2 < sb && In(kb_.article_es, ps2, pe2)) sb = ps2;
+    }
+    Emit(sb, se, year ? FormatYear(pub_.y + rel) : RelativeMonth(rel));
+    return se;
+  }
+
+  // "año fiscal 2027" (dates.fiscal after the year word [b, we)): true when
+  // the fiscal word follows, with *end after what was read.
+  bool TrySpanishFiscalYear(size_t b, size_t we, size_t* end) {
+    size_t j = SkipSpace(t_, we);
+    size_t we2 = WordEnd(t_, j);
+    if (j == we || !In(kb_.fiscal, j, we2)) return false;
+    size_t k = SkipSpace(t_, we2);
+    int v = 0;
+    int n = ReadDigits(t_, k, 4, &v);
+    if (k > we2 && (n == 2 || n == 4) && (k + n >= t_.size() || !IsWordByte(t_[k + n]))) {
+      EmitFiscal(b, k + n, v, n);
+      *end = k + n;
+    } else {
+      *end = we2;
+    }
+    return true;
+  }
+
+  // The modifier before a Spanish year/month/weekday word at b: 0 for
+  // dates.this_es ("este año"), +1 for dates.next_before_es ("el próximo
+  // mes"), -1 for dates.last_before_es ("el pasado año"), 2 for none; moves
+  // *start to the modifier.
+  int SpanishModifierBefore(size_t b, size_t* start) const {
     char buf[16];
-    // word before
     size_t pe = b;
     while (pe > 0 && t_[pe - 1] == ' ') --pe;
     size_t ps = WordStartBefore(t_, pe);
     std::string_view prev;
     if (ps < pe) LowerInto(t_.substr(ps, pe - ps), buf, sizeof buf, &prev);
-    if (prev == "este"sv || prev == "esta"sv) {
+    int rel = 2;
+    if (kb_.this_es->Contains(prev)) {
       rel = 0;
-      sb = ps;
-    } else if (prev == "pr\xC3\xB3ximo"sv || prev == "proximo"sv) {
+    } else if (kb_.next_before_es->Contains(prev)) {
       rel = 1;
-      sb = ps;
-    } else if (prev == "pasado"sv) {
+    } else if (kb_.last_before_es->Contains(prev)) {
       rel = -1;
-      sb = ps;
     }
-    if (rel == 2 || rel == 1 || rel == -1) {
-      size_t j = SkipSpace(t_, we);
-      size_t we2 = WordEnd(t_, j);
-      char b2[16];
-      std::string_view next;
-      if (j > we && LowerInto(t_.substr(j, we2 - j), b2, sizeof b2, &next)) {
-        if (rel == 2 && (next == "pasado"sv || next == "anterior"sv)) {
-          rel = -1;
-          se = we2;
-        } else if (rel == 2 && (next == "pr\xC3\xB3ximo"sv || next == "proximo"sv || next == "entrante"sv)) {
-          rel = 1;
-          se = we2;
-        } else if (rel == 2 && next == "que"sv) {
-          size_t k = SkipSpace(t_, we2);
-          size_t we3 = WordEnd(t_, k);
-          if (k > we2 && EqualsLower(t_.substr(k, we3 - k), "viene")) {
-            rel = 1;
-            se = we3;
-          }
-        }
+    if (rel != 2) *start = ps;
+    return rel;
+  }
+
+  // The modifier after a Spanish year/month word ending at we: -1 for
+  // dates.period_last_after_es ("el año pasado"), +1 for
+  // dates.period_next_after_es ("el mes entrante") or a
+  // dates.period_next_pair_es pair ("el mes que viene"), 2 for none; moves
+  // *end past it.
+  int SpanishModifierAfter(size_t we, size_t* end) const {
+    size_t j = SkipSpace(t_, we);
+    size_t we2 = WordEnd(t_, j);
+    char b2[16];
+    std::string_view next;
+    if (j == we || !LowerInto(t_.substr(j, we2 - j), b2, sizeof b2, &next)) return 2;
+    if (kb_.period_last_after_es->Contains(next)) {
+      *end = we2;
+      return -1;
+    }
+    if (kb_.period_next_after_es->Contains(next)) {
+      *end = we2;
+      return 1;
+    }
+    const std::string* second = kb_.period_next_pair_es->Find(next);
+    if (second != nullptr) {
+      size_t k = SkipSpace(t_, we2);
+      size_t we3 = WordEnd(t_, k);
+      if (k > we2 && EqualsLower(t_.substr(k, we3 - k), *second)) {
+        *end = we3;
+        return 1;
       }
     }
-    if (rel == 2) return we;
-    // include a preceding "el" ("el año pasado", "el próximo mes")
-    {
-      size_t pe2 = sb;
-      while (pe2 > 0 && t_[pe2 - 1] == ' ') --pe2;
-      size_t ps2 = WordStartBefore(t_, pe2);
-      if (ps2 < pe2 && pe2 < sb && EqualsLower(t_.substr(ps2, pe2 - ps2), "el")) sb = ps2;
-    }
-    if (year) {
-      Emit(sb, se, FormatYear(pub_.y + rel));
-    } else {
-      int m = pub_.m + rel, y = pub_.y;
-      if (m < 1) { m += 12; --y; }
-      if (m > 12) { m -= 12; ++y; }
-      Emit(sb, se, FormatMonth(y, m));
-    }
-    return se;
+    return 2;
+  }
+
+  // The month `rel` months from publication, "YYYY-MM".
+  std::string RelativeMonth(int rel) const {
+    int m = pub_.m + rel, y = pub_.y;
+    if (m < 1) { m += 12; --y; }
+    if (m > 12) { m -= 12; ++y; }
+    return FormatMonth(y, m);
   }
 
   // "Tax Day", "Inauguration Day", "Labor Day", "MLK Day", "Presidents’ Day"
@@ -1141,19 +1067,9 @@ class DateScanner {
     size_t k = SkipSpace(t_, j);
     if (k == j) return we;
     size_t we2 = WordEnd(t_, k);
-    if (t_.substr(k, we2 - k) != "Day"sv) return we;
+    if (!kb_.holiday_day->Contains(t_.substr(k, we2 - k))) return we;
     EmitHoliday(b, we2, id);
     return we2;
-  }
-
-  static bool IsMonthContextWord(std::string_view l) {
-    static const std::unordered_set<std::string_view>* kWords = new std::unordered_set<std::string_view>{
-        "in", "since", "until", "till", "by", "through", "from", "between", "and", "or", "to",
-        "before", "after", "early", "late", "mid", "during", "of", "throughout", "last", "next",
-        "this", "starting", "beginning", "around", "as", "en", "desde", "hasta", "de", "del",
-        "para", "a", "y", "entre", "antes", "despu\xC3\xA9s", "principios", "finales", "mediados",
-        "este", "pr\xC3\xB3ximo", "pasado", "el", "o", "durante", "fines"};
-    return kWords->count(l) != 0;
   }
 
   size_t TryMonth(size_t b, size_t me, int m, bool abbrev, bool spanish) {
@@ -1185,7 +1101,7 @@ class DateScanner {
     // stay out.
     char buf[24];
     std::string_view prev = PrevWord(b, buf, sizeof buf);
-    if (prev.empty() || !IsMonthContextWord(prev)) return me;
+    if (prev.empty() || !kb_.month_context->Contains(prev)) return me;
     if (!spanish) {
       // followed by a capitalized word: probably a name ("in June Jordan's")
       size_t j = SkipSpace(t_, me);
@@ -1193,8 +1109,8 @@ class DateScanner {
         size_t we = WordEnd(t_, j);
         char b2[16];
         std::string_view l2;
-        const Keyword* kw = nullptr;
-        if (LowerInto(t_.substr(j, we - j), b2, sizeof b2, &l2)) kw = Keywords().Find(l2);
+        const DateWord* kw = nullptr;
+        if (LowerInto(t_.substr(j, we - j), b2, sizeof b2, &l2)) kw = kb_.Keyword(l2);
         if (kw == nullptr) return me;
       }
     }
@@ -1214,11 +1130,7 @@ class DateScanner {
     } else {
       if (j == me) return 0;
       size_t we = WordEnd(t_, j);
-      std::string_view w = t_.substr(j, we - j);
-      if (!(EqualsLower(w, "and") || EqualsLower(w, "to") || EqualsLower(w, "through") ||
-            EqualsLower(w, "y") || EqualsLower(w, "a") || EqualsLower(w, "or"))) {
-        return 0;
-      }
+      if (!In(kb_.month_range_joiners, j, we)) return 0;
       size_t k = SkipSpace(t_, we);
       if (k == we) return 0;
       j = k;
@@ -1227,8 +1139,8 @@ class DateScanner {
     char buf[16];
     std::string_view l;
     if (we == j || !LowerInto(t_.substr(j, we - j), buf, sizeof buf, &l)) return 0;
-    const Keyword* kw = Keywords().Find(l);
-    if (kw == nullptr || (kw->kind != kMonth && kw->kind != kMonthEs) || kw->abbrev) return 0;
+    const DateWord* kw = kb_.Keyword(l);
+    if (kw == nullptr || (kw->kind != DateWord::kMonth && kw->kind != DateWord::kMonthEs) || kw->abbrev) return 0;
     size_t end = 0;
     int year = 0;
     if (spanish) {
@@ -1240,6 +1152,8 @@ class DateScanner {
     return m <= kw->val ? year : year - 1;
   }
 
+  // A weekday at [b, we): with its date after it, else the day the tense
+  // points to.
   size_t TryWeekday(size_t b, size_t we, int wd, bool spanish) {
     // Weekday + date: "Thursday, February 26", "Monday, Dec. 8", "Tuesday, Jan. 13, 2026"
     size_t j = we;
@@ -1250,9 +1164,9 @@ class DateScanner {
         size_t me = WordEnd(t_, k);
         char buf[16];
         std::string_view l;
-        const Keyword* kw = nullptr;
-        if (LowerInto(t_.substr(k, me - k), buf, sizeof buf, &l)) kw = Keywords().Find(l);
-        if (kw != nullptr && kw->kind == kMonth) {
+        const DateWord* kw = nullptr;
+        if (LowerInto(t_.substr(k, me - k), buf, sizeof buf, &l)) kw = kb_.Keyword(l);
+        if (kw != nullptr && kw->kind == DateWord::kMonth) {
           size_t end = 0;
           int day = 0, year = 0;
           int kind = ParseAfterMonth(me, kw->abbrev, &end, &day, &year);
@@ -1274,40 +1188,45 @@ class DateScanner {
       }
     }
     if (!pub_.ok) return we;
-    if (spanish) {
-      // "los lunes" is every Monday; "el lunes pasado", "el próximo lunes"
-      char buf[24];
-      std::string_view prev = PrevWord(b, buf, sizeof buf);
-      if (prev == "los"sv || prev == "las"sv) return we;
-      int modifier = 0;
-      size_t sb = b, se = we;
-      if (prev == "pr\xC3\xB3ximo"sv || prev == "proximo"sv) {
-        modifier = 1;
-        sb = PrevWordStart(b);
-      } else if (prev == "pasado"sv) {
-        modifier = -1;
-        sb = PrevWordStart(b);
-      } else {
-        size_t n1 = SkipSpace(t_, we);
-        size_t n2 = WordEnd(t_, n1);
-        if (n1 > we && EqualsLower(t_.substr(n1, n2 - n1), "pasado")) {
-          modifier = -1;
-          se = n2;
-        } else if (n1 > we && (EqualsLower(t_.substr(n1, n2 - n1), "pr\xC3\xB3ximo") ||
-                               EqualsLower(t_.substr(n1, n2 - n1), "proximo"))) {
-          modifier = 1;
-          se = n2;
-        }
-      }
-      Emit(sb, se, FormatDay(ResolveWeekday(wd, modifier, sb, se)));
-      return se;
-    }
+    if (spanish) return SpanishWeekday(b, we, wd);
     Emit(b, we, FormatDay(ResolveWeekday(wd, 0, b, we)));
     return we;
   }
 
+  // A Spanish weekday without a date at [b, we): "el lunes pasado", "el
+  // próximo lunes" (dates.next_before_es, last_before_es,
+  // weekday_last_after_es, weekday_next_after_es); after a word of
+  // dates.plural_articles_es ("los lunes") it is every Monday, not a date.
+  size_t SpanishWeekday(size_t b, size_t we, int wd) {
+    char buf[24];
+    std::string_view prev = PrevWord(b, buf, sizeof buf);
+    if (kb_.plural_articles_es->Contains(prev)) return we;
+    int modifier = 0;
+    size_t sb = b, se = we;
+    if (kb_.next_before_es->Contains(prev)) {
+      modifier = 1;
+      sb = PrevWordStart(b);
+    } else if (kb_.last_before_es->Contains(prev)) {
+      modifier = -1;
+      sb = PrevWordStart(b);
+    } else {
+      size_t n1 = SkipSpace(t_, we);
+      size_t n2 = WordEnd(t_, n1);
+      if (n1 > we && In(kb_.weekday_last_after_es, n1, n2)) {
+        modifier = -1;
+        se = n2;
+      } else if (n1 > we && In(kb_.weekday_next_after_es, n1, n2)) {
+        modifier = 1;
+        se = n2;
+      }
+    }
+    Emit(sb, se, FormatDay(ResolveWeekday(wd, modifier, sb, se)));
+    return se;
+  }
+
   std::string_view t_;
   Pub pub_;
+  const DateKnowledge& kb_;
   const std::vector<TextSpan>& taken_;
   std::vector<DateMention>* out_;
 };
@@ -1315,16 +1234,192 @@ class DateScanner {
 }  // namespace
 
 void ExtractDates(std::string_view text, std::string_view published, std::string_view /*language*/,
-                  const std::vector<TextSpan>& taken, std::vector<DateMention>* out) {
+                  const DateKnowledge& kb, const std::vector<TextSpan>& taken, std::vector<DateMention>* out) {
   if (out == nullptr) return;
-  DateScanner finder(text, ParsePublished(published), taken, out);
+  DateScanner finder(text, ParsePublished(published), kb, taken, out);
   finder.Run();
 }
 
-Status DateKnowledge::Load(const KnowledgeFiles&, const Lexicon&) { return Status::OK(); }
+// ------------------------------------------------------------ knowledge
+
+namespace {
+
+Status BadClass(std::string_view name, const std::string& why) {
+  return Status::Corruption("word class " + std::string(name) + " (words_*.tsv): " + why);
+}
+
+// The entries of class `name`, none longer than `max_size` bytes (the
+// lookup buffers); for a mapping class, every entry must be key=value.
+Status EntriesOf(const Lexicon& lexicon, std::string_view name, std::size_t max_size, bool mapping,
+                 const std::vector<std::string>** out) {
+  Status s = lexicon.List(name, out);
+  if (!s.ok()) return s;
+  for (const std::string& e : **out) {
+    const std::size_t eq = e.find('=');
+    if (mapping != (eq != std::string::npos)) {
+      return BadClass(name, e + (mapping ? ": expected key=value" : ": unexpected '='"));
+    }
+    if (e.substr(0, eq).size() > max_size) {
+      return BadClass(name, e + ": longer than " + std::to_string(max_size) + " bytes");
+    }
+  }
+  return Status::OK();
+}
+
+// A word class the rules look words up in (lower-cased into 24 bytes).
+Status WordsOf(const Lexicon& lexicon, std::string_view name, const StringSet** out) {
+  const std::vector<std::string>* entries = nullptr;
+  Status s = EntriesOf(lexicon, name, 24, false, &entries);
+  return s.ok() ? lexicon.Words(name, out) : s;
+}
+
+Status IntOf(std::string_view name, const std::string& key, const std::string& text, int lo, int hi, int* out) {
+  char* end = nullptr;
+  const long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || v < lo || v > hi) {
+    return BadClass(name, key + "=" + text + ": expected a number " + std::to_string(lo) + ".." + std::to_string(hi));
+  }
+  *out = static_cast<int>(v);
+  return Status::OK();
+}
+
+Status HolidayOf(std::string_view name, const std::string& key, const std::string& rule, int* out) {
+  for (const auto& [rule_name, id] : kHolidayRules) {
+    if (rule == rule_name) {
+      *out = id;
+      return Status::OK();
+    }
+  }
+  return BadClass(name, key + "=" + rule + ": no such holiday rule");
+}
+
+}  // namespace
+
+// The date words, in the order of their classes (the first class that
+// lists a word wins), and the bytes they start with.
+Status DateKnowledge::LoadKeywords(const Lexicon& lexicon) {
+  enum Value { kNone, kNumber, kHolidayRule };
+  struct Source {
+    const char* name;
+    DateWord::Kind kind;
+    Value value;
+    int lo, hi;
+    bool abbrev;
+  };
+  static constexpr Source kSources[] = {
+      {"dates.months", DateWord::kMonth, kNumber, 1, 12, false},
+      {"dates.month_abbrevs", DateWord::kMonth, kNumber, 1, 12, true},
+      {"dates.months_es", DateWord::kMonthEs, kNumber, 1, 12, false},
+      {"dates.weekdays", DateWord::kWeekday, kNumber, 0, 6, false},
+      {"dates.weekdays_es", DateWord::kWeekdayEs, kNumber, 0, 6, false},
+      {"dates.today", DateWord::kToday, kNone, 0, 0, false},
+      {"dates.yesterday", DateWord::kYesterday, kNone, 0, 0, false},
+      {"dates.tomorrow", DateWord::kTomorrow, kNone, 0, 0, false},
+      {"dates.this_last_next", DateWord::kThisLastNext, kNumber, -1, 1, false},
+      {"dates.fiscal", DateWord::kFiscal, kNone, 0, 0, false},
+      {"dates.holidays", DateWord::kHoliday, kHolidayRule, 0, 0, false},
+      {"dates.holiday_first_words", DateWord::kHolidayFirst, kHolidayRule, 0, 0, false},
+      {"dates.seasons", DateWord::kSeason, kNone, 0, 0, false},
+      {"dates.year_word_es", DateWord::kSpanishYearWord, kNone, 0, 0, false},
+      {"dates.month_word_es", DateWord::kSpanishMonthWord, kNone, 0, 0, false},
+      {"dates.this_es", DateWord::kSpanishThis, kNone, 0, 0, false},
+  };
+  for (const Source& src : kSources) {
+    const std::vector<std::string>* entries = nullptr;
+    Status s = EntriesOf(lexicon, src.name, 16, src.value != kNone, &entries);
+    for (std::size_t i = 0; s.ok() && i < entries->size(); ++i) {
+      const std::string& e = (*entries)[i];
+      const std::size_t eq = e.find('=');
+      const std::string word = e.substr(0, eq);
+      int val = 0;
+      if (src.value == kNumber) s = IntOf(src.name, word, e.substr(eq + 1), src.lo, src.hi, &val);
+      if (src.value == kHolidayRule) s = HolidayOf(src.name, word, e.substr(eq + 1), &val);
+      if (s.ok()) keywords_.Emplace(word, DateWord{src.kind, val, src.abbrev});
+    }
+    if (!s.ok()) return s;
+  }
+  for (const auto& [word, kw] : keywords_) {
+    const unsigned char c = word[0];
+    first_byte_[c] = true;
+    if (IsLower(c)) first_byte_[c - 32] = true;
+  }
+  for (int c = '0'; c <= '9'; ++c) first_byte_[c] = true;
+  first_byte_[static_cast<unsigned char>('f')] = first_byte_[static_cast<unsigned char>('F')] = true;  // FY27
+  return Status::OK();
+}
+
+Status DateKnowledge::LoadEndings(const Lexicon& lexicon, std::string_view name, std::vector<Ending>* out) {
+  const std::vector<std::string>* entries = nullptr;
+  Status s = EntriesOf(lexicon, name, 24, true, &entries);
+  for (std::size_t i = 0; s.ok() && i < entries->size(); ++i) {
+    const std::string& e = (*entries)[i];
+    const std::size_t eq = e.find('=');
+    int min_size = 0;
+    s = IntOf(name, e.substr(0, eq), e.substr(eq + 1), 0, 24, &min_size);
+    if (s.ok()) out->push_back(Ending{e.substr(0, eq), static_cast<std::size_t>(min_size)});
+  }
+  return s;
+}
+
+Status DateKnowledge::LoadTense(const Lexicon& lexicon) {
+  Status s = WordsOf(lexicon, "dates.future_words", &future_words_);
+  if (s.ok()) s = WordsOf(lexicon, "dates.past_words", &past_words_);
+  if (s.ok()) s = WordsOf(lexicon, "dates.not_past", &not_past_);
+  if (s.ok()) s = WordsOf(lexicon, "dates.passive_markers", &passive_markers);
+  if (s.ok()) s = LoadEndings(lexicon, "dates.future_endings", &future_endings_);
+  if (s.ok()) s = LoadEndings(lexicon, "dates.past_endings", &past_endings_);
+  return s;
+}
+
+Status DateKnowledge::Load(const KnowledgeFiles&, const Lexicon& lexicon) {
+  Status s = LoadKeywords(lexicon);
+  if (s.ok()) s = LoadTense(lexicon);
+  const std::pair<const char*, const StringSet**> kSets[] = {
+      {"dates.fiscal", &fiscal},
+      {"dates.holiday_day", &holiday_day},
+      {"dates.month_word", &month_word},
+      {"dates.year_word", &year_word},
+      {"dates.this_es", &this_es},
+      {"dates.day_month_joiner_es", &day_month_joiner_es},
+      {"dates.year_joiners_es", &year_joiners_es},
+      {"dates.season_of", &season_of},
+      {"dates.next_before_es", &next_before_es},
+      {"dates.last_before_es", &last_before_es},
+      {"dates.weekday_last_after_es", &weekday_last_after_es},
+      {"dates.weekday_next_after_es", &weekday_next_after_es},
+      {"dates.period_last_after_es", &period_last_after_es},
+      {"dates.period_next_after_es", &period_next_after_es},
+      {"dates.article_es", &article_es},
+      {"dates.plural_articles_es", &plural_articles_es},
+      {"dates.month_context", &month_context},
+      {"dates.month_range_joiners", &month_range_joiners},
+      {"dates.count_before", &count_before},
+      {"dates.count_after", &count_after},
+  };
+  for (const auto& [name, set] : kSets) {
+    if (s.ok()) s = WordsOf(lexicon, name, set);
+  }
+  const std::vector<std::string>* pairs = nullptr;
+  if (s.ok()) s = EntriesOf(lexicon, "dates.period_next_pair_es", 24, true, &pairs);
+  if (s.ok()) s = lexicon.Map("dates.period_next_pair_es", &period_next_pair_es);
+  if (s.ok()) s = EntriesOf(lexicon, "dates.ordinal_suffixes", 24, false, &ordinal_suffixes);
+  return s;
+}
+
+int DateKnowledge::TenseOfWord(std::string_view l) const {
+  if (future_words_->Contains(l)) return 1;
+  if (past_words_->Contains(l)) return -1;
+  for (const Ending& e : future_endings_) {
+    if (l.size() >= e.min_size && EndsWith(l, e.ending)) return 1;
+  }
+  for (const Ending& e : past_endings_) {
+    if (l.size() >= e.min_size && EndsWith(l, e.ending) && !not_past_->Contains(l)) return -1;
+  }
+  return 0;
+}
 
 void DateFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
-  ExtractDates(doc.text, doc.published, doc.ctx.language, claims->law_spans, &out->dates);
+  ExtractDates(doc.text, doc.published, doc.ctx.language, kb_.dates, claims->law_spans, &out->dates);
 }
 
 }  // namespace amicus::internal

@@ -1,6 +1,7 @@
 // Date finder: table-driven cases, most of them written for this test (not
 // taken from the gold file) so they check the rules rather than the data.
 #include "extract/dates.h"
+#include "test_gazetteer.h"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +20,7 @@ struct Case {
 std::vector<std::pair<std::string, std::string>> FindDates(const std::string& text, const std::string& pub,
                                                      const std::vector<TextSpan>& taken = {}) {
   std::vector<DateMention> out;
-  ExtractDates(text, pub, "en", taken, &out);
+  ExtractDates(text, pub, "en", TestKnowledge().dates, taken, &out);
   std::vector<std::pair<std::string, std::string>> got;
   for (const DateMention& m : out) got.emplace_back(m.text, m.value);
   return got;

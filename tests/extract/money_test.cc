@@ -1,5 +1,6 @@
 // Money finder: table-driven; cases written for this test, not from the gold.
 #include "extract/money.h"
+#include "test_gazetteer.h"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +40,7 @@ TEST(MoneyTest, Table) {
   };
   for (const Case& c : cases) {
     std::vector<MoneyMention> out;
-    ExtractMoney(c.text, c.language, &out);
+    ExtractMoney(c.text, c.language, TestKnowledge().money, &out);
     std::vector<std::pair<std::string, double>> got;
     for (const MoneyMention& m : out) got.emplace_back(m.text, m.value);
     ASSERT_EQ(got.size(), c.want.size()) << c.text;
