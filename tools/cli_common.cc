@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+
+#include "amicus/extract.h"
 
 namespace amicus::cli {
 
@@ -38,6 +41,20 @@ void AddInputOptions(po::options_description* desc, IngestOptions* options, std:
       ("input-format", po::value(format)->default_value("auto")->value_name("FMT"),
        "input format: auto (by extension, else content), jsonl, text, html")
       ("strict", po::bool_switch(&options->strict), "stop at the first bad input instead of skipping it");
+}
+
+bool UseCanonicalPublishers(const std::string& tool, IngestOptions* options) {
+  std::unique_ptr<Extractor> extractor;
+  Status s = Extractor::Create(&extractor);
+  if (!s.ok()) {
+    std::cerr << tool << ": " << s.ToString() << "\n";
+    return false;
+  }
+  std::shared_ptr<const Extractor> shared(std::move(extractor));
+  options->canonical_publisher = [shared](std::string_view name, std::string_view url) {
+    return shared->CanonicalOrganization(name, url);
+  };
+  return true;
 }
 
 bool FinishInputOptions(const std::string& tool, const std::string& format, IngestOptions* options) {

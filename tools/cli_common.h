@@ -30,6 +30,10 @@ void AddInputOptions(po::options_description* desc, IngestOptions* options, std:
 // Checks and applies --input-format and --published; returns false after printing
 // a message to stderr when a value is not valid.
 bool FinishInputOptions(const std::string& tool, const std::string& format, IngestOptions* options);
+// Names the publishers of HTML pages canonically through the compiled-in
+// knowledge (Extractor::CanonicalOrganization). False, with a message on
+// stderr, when the knowledge cannot be loaded.
+bool UseCanonicalPublishers(const std::string& tool, IngestOptions* options);
 
 // Parses argv; prints the error with a hint to stderr and returns 2 on a
 // bad command line, 0 when --help was printed, -1 to go on.

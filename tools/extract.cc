@@ -122,6 +122,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!amicus::cli::FinishInputOptions(tool, format, &ingest)) return 2;
+  if (!amicus::cli::UseCanonicalPublishers(tool, &ingest)) return 1;
   const bool meta = output == "meta";
   amicus::cli::OutputFormat out_format = amicus::cli::OutputFormat::kJsonl;
   if (!meta && !amicus::cli::ParseOutputFormat(tool, output, &out_format)) return 2;

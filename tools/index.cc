@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   const bool bar = progress_mode == "bar" || (progress_mode == "auto" && isatty(STDERR_FILENO));
   amicus::cli::Progress progress(tool, inputs, bar);
 
+  if (!amicus::cli::UseCanonicalPublishers(tool, &ingest)) return 1;
   std::unique_ptr<amicus::IndexWriter> writer;
   amicus::Status s = amicus::IndexWriter::Open(paths[0], index_options, &writer);
   if (!s.ok()) {

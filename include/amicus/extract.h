@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "amicus/release.h"
@@ -73,6 +74,16 @@ class Extractor {
   // Release::published anchors relative dates; when it is empty they are
   // left out.
   Entities Extract(const Release& release) const;
+
+  // The canonical name of the organization `name` names, as the knowledge
+  // knows it: an agency by any of its names, acronyms or Spanish names
+  // ("United States Department of Justice" -> "U.S. Department of
+  // Justice"); a state attorney general's office however its site writes it
+  // ("Office of Minnesota Attorney General Keith Ellison" -> "Office of the
+  // Minnesota Attorney General"), the state taken from the name or else from
+  // `url`, the address of the page that names it (may be empty). Returns ""
+  // when the knowledge does not know the name. Thread-safe.
+  std::string CanonicalOrganization(std::string_view name, std::string_view url = "") const;
 
  private:
   struct Finders;

@@ -27,6 +27,7 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "amicus/release.h"
@@ -48,6 +49,12 @@ struct IngestOptions {
   std::string default_published;
   // Stop at the first problem: ReadReleases then returns its Status.
   bool strict = false;
+  // Names an HTML page's publisher canonically: given the name the page
+  // gives its owner and the page's URL (either may be empty), returns the
+  // canonical name, or "" to keep the page's own. Unset: pages keep theirs.
+  // The tools set it to Extractor::CanonicalOrganization. Called from the
+  // reading thread; must be thread-safe if readers run in parallel.
+  std::function<std::string(std::string_view name, std::string_view url)> canonical_publisher;
 };
 
 // One skipped or doubtful piece of input. `line` is 1-based, 0 when unknown.

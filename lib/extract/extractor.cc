@@ -80,6 +80,10 @@ Entities Extractor::Extract(const Release& release) const {
   return e;
 }
 
+std::string Extractor::CanonicalOrganization(std::string_view name, std::string_view url) const {
+  return kb_->linker.Organization(*kb_, name, url);
+}
+
 std::string EntitiesToJson(const std::string& id, const Entities& e) {
   using nlohmann::ordered_json;
   auto named = [](const std::vector<NamedEntity>& list) {

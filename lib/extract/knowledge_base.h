@@ -13,6 +13,7 @@
 #include "extract/dates.h"
 #include "extract/legislation.h"
 #include "extract/lexicon.h"
+#include "extract/linker.h"
 #include "extract/money.h"
 #include "extract/organizations.h"
 #include "extract/people.h"
@@ -38,6 +39,7 @@ class KnowledgeBase {
   internal::DateKnowledge dates;    // words_dates.tsv
   internal::MoneyKnowledge money;   // words_money.tsv
   std::unique_ptr<internal::Gazetteer> places;  // us_*.tsv, local_places.tsv, countries.tsv, foreign_places.tsv
+  internal::Linker linker;          // words_publishers.tsv: names to canonical entities
 
  private:
   KnowledgeBase() = default;

@@ -1012,6 +1012,7 @@ class PageReader {
     FindHeadline();
     ReadTitle(r);
     ReadUrl(r);
+    NameCanonically(r);
     ReadPublished(r);
     ReadText(r);
     if (r->text.empty()) {
@@ -1105,6 +1106,15 @@ class PageReader {
     const bool section_name = h1_in_article_ && WordCount(h1_text_) >= kHeadlineWords &&
                               WordCount(r->title) < kHeadlineWords && title.find(headline) == std::string::npos;
     if (wrapped || section_name) r->title = h1_text_;
+  }
+
+  // The knowledge's name for the publisher, where the tools gave one
+  // (IngestOptions::canonical_publisher).
+  void NameCanonically(Release* r) const {
+    if (!options_.canonical_publisher) return;
+    const std::string url = !r->url.empty() ? r->url : Meta(scan_, {"og:url"});
+    std::string canonical = options_.canonical_publisher(r->organization, url);
+    if (!canonical.empty()) r->organization = std::move(canonical);
   }
 
   void ReadUrl(Release* r) {

@@ -373,5 +373,30 @@ TEST(HtmlHelpersTest, SplitTitleAndSite) {
   EXPECT_EQ(site, "");
 }
 
+// IngestOptions::canonical_publisher: the page's own publisher name and its
+// URL go to the caller's resolver; an empty answer keeps the page's name.
+TEST(HtmlPageTest, CanonicalPublisherHook) {
+  IngestOptions options;
+  std::string seen_name, seen_url;
+  options.canonical_publisher = [&](std::string_view name, std::string_view url) {
+    seen_name = std::string(name);
+    seen_url = std::string(url);
+    return name == "Office of State Senator Ana Ruiz" ? std::string("Canonical Office") : std::string();
+  };
+  std::vector<Release> got;
+  Status s = ReadReleases({kDir + "senate-jsonld.html", kDir + "wordpress-nonprofit.html"}, options,
+                          [&](Release&& r) {
+                            got.push_back(std::move(r));
+                            return true;
+                          },
+                          [](const IngestProblem& p) { ADD_FAILURE() << p.ToString(); });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].organization, "Canonical Office");
+  EXPECT_EQ(got[1].organization, "Riverside Immigrant Justice Alliance");  // the resolver did not know it
+  EXPECT_EQ(seen_name, "Riverside Immigrant Justice Alliance");
+  EXPECT_EQ(seen_url, "https://rija.example.org/2026/02/10/immigrant-families-rally/");
+}
+
 }  // namespace
 }  // namespace amicus

@@ -1,0 +1,92 @@
+#include "extract/linker.h"
+
+#include "extract/knowledge_base.h"
+#include "extract/scan.h"
+
+namespace amicus::internal {
+
+Status Linker::Load(const Lexicon& lexicon, Linker* out) {
+  Status s = lexicon.List("publisher.attorney_general", &out->attorney_general_);
+  if (s.ok()) s = lexicon.Words("publisher.state_domain_label", &out->state_domain_labels_);
+  return s;
+}
+
+namespace {
+
+// The host of a URL, lower case, without "www.": "https://www.ag.ny.gov/x" -> "ag.ny.gov".
+std::string HostOf(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  std::string host;
+  for (char c : url) host += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
+  return host;
+}
+
+// Whether `folded` holds the words `words`, whole ("attorney general", also
+// in "attorney general's office").
+bool ContainsWords(const std::string& folded, const std::string& words) {
+  const std::string padded = " " + folded + " ";
+  for (std::size_t at = padded.find(" " + words); at != std::string::npos; at = padded.find(" " + words, at + 1)) {
+    const char next = padded[at + 1 + words.size()];
+    if (next == ' ' || next == '\'') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Linker::StateOf(const KnowledgeBase& kb, const std::string& folded, std::string_view url) const {
+  const Gazetteer& g = *kb.places;
+  // A state named in the name: "minnesota", "new york", "puerto rico".
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t j = folded.find(' ', i);
+    if (j == std::string::npos) j = folded.size();
+    words.push_back(std::string_view(folded).substr(i, j - i));
+    i = j + 1;
+  }
+  for (std::size_t n = 3; n >= 1; --n) {
+    for (std::size_t i = 0; i + n <= words.size(); ++i) {
+      const std::string_view key(words[i].data(), words[i + n - 1].data() + words[i + n - 1].size() - words[i].data());
+      const std::string_view code = g.StateCode(key);
+      // Two-letter keys are postal codes: "in", "or", "me" are words too.
+      if (!code.empty() && key.size() > 2) return std::string(code);
+    }
+  }
+  // A state's code in the address: "oag.ca.gov", "ag.ny.gov", "ag.state.mn.us".
+  const std::string host = HostOf(url);
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i <= host.size();) {
+    std::size_t j = host.find('.', i);
+    if (j == std::string::npos) j = host.size();
+    labels.push_back(host.substr(i, j - i));
+    i = j + 1;
+  }
+  for (std::size_t i = 0; i + 1 < labels.size(); ++i) {
+    if (labels[i].size() != 2) continue;
+    const bool before_tld = labels[i + 1] == "gov" || labels[i + 1] == "us";
+    const bool after_state = i > 0 && state_domain_labels_->Contains(labels[i - 1]);
+    std::string code = labels[i];
+    for (char& c : code) c = static_cast<char>(c - 'a' + 'A');
+    if ((before_tld || after_state) && g.StateEntry(code) >= 0) return code;
+  }
+  return "";
+}
+
+std::string Linker::Organization(const KnowledgeBase& kb, std::string_view name, std::string_view url) const {
+  const std::string key = FoldKey(name);
+  if (key.empty()) return "";
+  if (const OrgKnowledge::Agency* a = kb.orgs.FindAgency(key, ""); a != nullptr) return a->canonical;
+  for (const std::string& words : *attorney_general_) {
+    if (!ContainsWords(key, words)) continue;
+    const std::string state = StateOf(kb, key, url);
+    const int entry = state.empty() ? -1 : kb.places->StateEntry(state);
+    if (entry < 0 || state == "DC") return "";
+    return "Office of the " + kb.places->entry(entry).canonical + " Attorney General";
+  }
+  return "";
+}
+
+}  // namespace amicus::internal
