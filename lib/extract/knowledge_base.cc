@@ -15,7 +15,7 @@ Status KnowledgeBase::Load(const internal::KnowledgeFiles& files, std::shared_pt
   if (s.ok()) s = kb->dates.Load(files, kb->lexicon);
   if (s.ok()) s = kb->money.Load(files, kb->lexicon);
   if (s.ok()) s = internal::Gazetteer::Load(files, kb->lexicon, &kb->places);
-  if (s.ok()) s = internal::Linker::Load(kb->lexicon, &kb->linker);
+  if (s.ok()) s = internal::Linker::Load(files, kb->lexicon, &kb->linker);
   if (!s.ok()) return s;
   *out = std::move(kb);
   return Status::OK();

@@ -5,10 +5,17 @@
 
 namespace amicus::internal {
 
-Status Linker::Load(const Lexicon& lexicon, Linker* out) {
+Status Linker::Load(const KnowledgeFiles& files, const Lexicon& lexicon, Linker* out) {
   Status s = lexicon.List("publisher.attorney_general", &out->attorney_general_);
   if (s.ok()) s = lexicon.Words("publisher.state_domain_label", &out->state_domain_labels_);
-  return s;
+  if (!s.ok()) return s;
+  return files.ForEachRecord("web_domains.tsv", [out](const std::vector<std::string_view>& f, int) {
+    if (f.size() < 3 || f[0].empty()) return Status::Corruption("expected domain<TAB>organization<TAB>kind...");
+    if (f[2].compare(0, 7, "Federal") != 0) return Status::OK();
+    const std::string_view name = f.size() > 4 && !f[4].empty() ? f[4] : f[1];
+    out->federal_domains_.Emplace(f[0], std::string(name));
+    return Status::OK();
+  });
 }
 
 namespace {
@@ -75,9 +82,29 @@ std::string Linker::StateOf(const KnowledgeBase& kb, const std::string& folded, 
   return "";
 }
 
+std::string Linker::FederalSite(const KnowledgeBase& kb, std::string_view host) const {
+  // "www.justice.gov", "justice.gov", "ice.gov": the host, then each parent.
+  while (!host.empty()) {
+    if (const std::string* owner = federal_domains_.Find(host); owner != nullptr) {
+      const OrgKnowledge::Agency* a = kb.orgs.FindAgency(FoldKey(*owner), "");
+      return a != nullptr ? a->canonical : *owner;
+    }
+    const std::size_t dot = host.find('.');
+    if (dot == std::string_view::npos) break;
+    host.remove_prefix(dot + 1);
+  }
+  return "";
+}
+
 std::string Linker::Organization(const KnowledgeBase& kb, std::string_view name, std::string_view url) const {
   const std::string key = FoldKey(name);
-  if (key.empty()) return "";
+  // A page that names no owner, or only its address ("whitehouse.gov").
+  const std::string_view trimmed = name.substr(0, name.find_last_not_of(' ') + 1);
+  if (key.empty() || (trimmed.find(' ') == std::string_view::npos && trimmed.find('.') != std::string_view::npos)) {
+    std::string site = FederalSite(kb, key.empty() ? HostOf(url) : HostOf(name));
+    if (site.empty() && !key.empty()) site = FederalSite(kb, HostOf(url));
+    return site;
+  }
   if (const OrgKnowledge::Agency* a = kb.orgs.FindAgency(key, ""); a != nullptr) return a->canonical;
   for (const std::string& words : *attorney_general_) {
     if (!ContainsWords(key, words)) continue;

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "amicus/status.h"
+#include "extract/knowledge_file.h"
 #include "extract/lexicon.h"
 #include "util/string_table.h"
 
@@ -24,8 +25,9 @@ namespace amicus::internal {
 
 class Linker {
  public:
-  // Resolves the word classes the linker uses (words_publishers.tsv).
-  static Status Load(const Lexicon& lexicon, Linker* out);
+  // Resolves the word classes the linker uses (words_publishers.tsv) and
+  // reads the federal web domains of web_domains.tsv.
+  static Status Load(const KnowledgeFiles& files, const Lexicon& lexicon, Linker* out);
 
   // The canonical name of the organization `name` names, or "" when the
   // knowledge does not know it. `url` (may be empty), the address of the
@@ -38,8 +40,17 @@ class Linker {
   // one of its words or word pairs, or that the host of `url` belongs to.
   std::string StateOf(const KnowledgeBase& kb, const std::string& folded, std::string_view url) const;
 
+  // The federal body that uses the web host `host` (or a parent domain), by
+  // its canonical name where the agencies know it; "" when none.
+  std::string FederalSite(const KnowledgeBase& kb, std::string_view host) const;
+
   const std::vector<std::string>* attorney_general_ = nullptr;  // "attorney general", "fiscal general"
   const StringSet* state_domain_labels_ = nullptr;              // "state": "ag.state.mn.us"
+  // Federal domains of the .gov registry -> the component using them
+  // ("ice.gov" -> "U.S. Immigration and Customs Enforcement"), else the
+  // registrant ("justice.gov" -> "Department of Justice"). Cities' and
+  // states' registrants are their IT offices, no publishers: left out.
+  StringTable<std::string> federal_domains_;
 };
 
 }  // namespace amicus::internal

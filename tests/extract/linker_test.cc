@@ -42,6 +42,16 @@ TEST(LinkerTest, StateAttorneyGeneralOfficesHoweverWritten) {
   EXPECT_EQ(Ex().CanonicalOrganization("Attorney General", "https://example.org/in/news"), "");
 }
 
+// A page that gives only its address: the federal .gov registry names the
+// body using it (web_domains.tsv), by its canonical name where known.
+TEST(LinkerTest, FederalSitesByTheirAddress) {
+  EXPECT_EQ(Ex().CanonicalOrganization("", "https://www.ice.gov/news/releases/x"), "Immigration and Customs Enforcement");
+  EXPECT_EQ(Ex().CanonicalOrganization("whitehouse.gov"), "White House Office");
+  EXPECT_EQ(Ex().CanonicalOrganization("", "https://www.justice.gov/opa/pr/x"), "U.S. Department of Justice");
+  // Cities' and states' registrants are their IT offices: not used.
+  EXPECT_EQ(Ex().CanonicalOrganization("phila.gov"), "");
+}
+
 TEST(LinkerTest, UnknownNamesAreLeftToTheCaller) {
   EXPECT_EQ(Ex().CanonicalOrganization("Riverside Immigrant Justice Alliance"), "");
   EXPECT_EQ(Ex().CanonicalOrganization(""), "");
