@@ -58,6 +58,9 @@ struct Entities {
 
 class KnowledgeBase;  // opaque; see Extractor::Create
 
+// The kinds of named entity, for the calls that take one.
+enum class EntityKind { kPerson, kOrganization, kLegislation, kLocation };
+
 class Extractor {
  public:
   // The knowledge compiled into the library. Cheap after the first call
@@ -84,6 +87,16 @@ class Extractor {
   // `url`, the address of the page that names it (may be empty). Returns ""
   // when the knowledge does not know the name. Thread-safe.
   std::string CanonicalOrganization(std::string_view name, std::string_view url = "") const;
+
+  // The canonical name the knowledge gives `name` as an entity of `kind`,
+  // as a search filter or a caller writes it: an officeholder by full name
+  // or title and surname ("Governor Hochul" -> "Kathy Hochul", when one
+  // officeholder fits), an organization as CanonicalOrganization does, an
+  // act by its short name, acronym or Spanish name ("FOIA" -> "Freedom of
+  // Information Act"), a place by any of its names ("Nueva York" -> "New
+  // York City"). Returns "" when the knowledge does not know the name.
+  // Thread-safe.
+  std::string CanonicalName(EntityKind kind, std::string_view name) const;
 
  private:
   struct Finders;

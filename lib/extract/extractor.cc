@@ -84,6 +84,17 @@ std::string Extractor::CanonicalOrganization(std::string_view name, std::string_
   return kb_->linker.Organization(*kb_, name, url);
 }
 
+std::string Extractor::CanonicalName(EntityKind kind, std::string_view name) const {
+  const internal::Linker& linker = kb_->linker;
+  switch (kind) {
+    case EntityKind::kPerson: return linker.Person(*kb_, name);
+    case EntityKind::kOrganization: return linker.Organization(*kb_, name, "");
+    case EntityKind::kLegislation: return linker.Law(*kb_, name);
+    case EntityKind::kLocation: return linker.Place(*kb_, name);
+  }
+  return "";
+}
+
 std::string EntitiesToJson(const std::string& id, const Entities& e) {
   using nlohmann::ordered_json;
   auto named = [](const std::vector<NamedEntity>& list) {

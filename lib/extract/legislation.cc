@@ -1294,4 +1294,10 @@ void LegislationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* o
   claims->Take(claims->law_spans);
 }
 
+int ActKnowledge::FindName(std::string_view name) const {
+  std::string key = Fold(name);
+  if (key.compare(0, 4, "the ") == 0) key.erase(0, 4);
+  return Find(key);
+}
+
 }  // namespace amicus::internal

@@ -110,6 +110,8 @@ class ActKnowledge {
   Status Load(const KnowledgeFiles& files, const Lexicon& lexicon);
   // Entry index for a folded name/alias, or -1.
   int Find(const std::string& folded) const;
+  // Entry index for a name as written ("FOIA", "the Freedom of Information Act"), or -1.
+  int FindName(std::string_view name) const;
   const std::string& Canonical(int i) const { return entries_[i]; }
   // Stand-alone forms, exact case.
   bool IsStandalone(std::string_view s) const { return standalone_.count(std::string(s)) != 0; }

@@ -116,4 +116,49 @@ std::string Linker::Organization(const KnowledgeBase& kb, std::string_view name,
   return "";
 }
 
+std::string Linker::Person(const KnowledgeBase& kb, std::string_view name) const {
+  std::vector<Tok> toks;
+  Tokenize(name, &toks);
+  // Titles first ("Governor", "Lt. Gov."), then the name.
+  std::size_t i = 0;
+  std::vector<std::string> titles;
+  while (i < toks.size()) {
+    bool office = false;
+    const int n = kb.words.MatchTitle(name, toks, i, &office);
+    if (n == 0) break;
+    titles.push_back(FoldKey(name.substr(toks[i].begin, toks[i + n - 1].end - toks[i].begin)));
+    i += static_cast<std::size_t>(n);
+  }
+  std::size_t last = toks.size();
+  while (last > i && toks[last - 1].kind == TokKind::kPunct) --last;
+  if (i >= last) return "";
+  const std::string key = FoldKey(name.substr(toks[i].begin, toks[last - 1].end - toks[i].begin));
+  const std::string surname = FoldKey(TokText(name, toks[last - 1]));
+  const PeopleKnowledge::Officeholder* found = nullptr;
+  int candidates = 0;
+  for (const PeopleKnowledge::Officeholder* o : kb.people.BySurname(surname)) {
+    if (FoldKey(o->name) == key) return o->name;  // the full name
+    if (i + 1 != last) continue;                  // "Kathy Hochul" is no other Hochul
+    bool fits = titles.empty() ? o->bare : o->titles.empty();
+    for (const std::string& t : titles) {
+      for (const std::string& ot : o->titles) fits = fits || ot == t;
+    }
+    if (fits && found != o) {
+      found = o;
+      ++candidates;
+    }
+  }
+  return candidates == 1 ? found->name : std::string();
+}
+
+std::string Linker::Law(const KnowledgeBase& kb, std::string_view name) const {
+  const int i = kb.acts.FindName(name);
+  return i >= 0 ? kb.acts.Canonical(i) : std::string();
+}
+
+std::string Linker::Place(const KnowledgeBase& kb, std::string_view name) const {
+  PlaceInfo info;
+  return kb.places->Lookup(name, "", &info) ? info.canonical : std::string();
+}
+
 }  // namespace amicus::internal

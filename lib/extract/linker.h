@@ -34,6 +34,13 @@ class Linker {
   // page that names it, gives the state where the name does not
   // ("Office of the Attorney General" on ag.ny.gov).
   std::string Organization(const KnowledgeBase& kb, std::string_view name, std::string_view url) const;
+  // An officeholder named by full name, or by titles and surname when one
+  // officeholder with that surname takes that title; else "".
+  std::string Person(const KnowledgeBase& kb, std::string_view name) const;
+  // An act of acts.tsv by any of its names; else "".
+  std::string Law(const KnowledgeBase& kb, std::string_view name) const;
+  // A place of the gazetteer by any of its names; else "".
+  std::string Place(const KnowledgeBase& kb, std::string_view name) const;
 
  private:
   // The USPS code of the U.S. state that `folded` (a folded name) names in

@@ -24,10 +24,10 @@ bool Digits(std::string_view s) {
 
 const std::vector<EntityCategory>& EntityCategories() {
   static const std::vector<EntityCategory> categories = {
-      {"people", "person", schema::kPersonPrefix, schema::kPeopleSlot, &Entities::people},
-      {"organizations", "org", schema::kOrgPrefix, schema::kOrgsSlot, &Entities::organizations},
-      {"legislation", "law", schema::kLawPrefix, schema::kLawsSlot, &Entities::legislation},
-      {"locations", "place", schema::kPlacePrefix, schema::kPlacesSlot, &Entities::locations},
+      {"people", "person", schema::kPersonPrefix, schema::kPeopleSlot, &Entities::people, EntityKind::kPerson},
+      {"organizations", "org", schema::kOrgPrefix, schema::kOrgsSlot, &Entities::organizations, EntityKind::kOrganization},
+      {"legislation", "law", schema::kLawPrefix, schema::kLawsSlot, &Entities::legislation, EntityKind::kLegislation},
+      {"locations", "place", schema::kPlacePrefix, schema::kPlacesSlot, &Entities::locations, EntityKind::kLocation},
   };
   return categories;
 }

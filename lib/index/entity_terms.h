@@ -68,6 +68,7 @@ struct EntityCategory {
   std::string_view prefix;  // term prefix
   Xapian::valueno slot;     // its slot in databases of amicus 0.1 (schema.h)
   std::vector<NamedEntity> Entities::*member;
+  EntityKind kind;          // for Extractor::CanonicalName
 };
 const std::vector<EntityCategory>& EntityCategories();
 

@@ -180,7 +180,7 @@ class EntityProcessor : public CheckedProcessor {
     }
     std::set<std::string> terms;
     Resolve(key, &terms);
-    if (terms.empty() && ctx_.extractor != nullptr) ResolveWithKnowledge(value, key, &terms);
+    if (terms.empty() && ctx_.extractor != nullptr) ResolveWithKnowledge(value, &terms);
     if (terms.empty() && cat_.prefix == schema::kPersonPrefix) {
       // "Borough President Reynoso": titles come before names, so try the
       // name without its leading words, down to the surname.
@@ -219,22 +219,13 @@ class EntityProcessor : public CheckedProcessor {
       }
     }
   }
-  // A name no release used: the extractor reads it with the knowledge files
-  // (an agency's Spanish name, an officeholder with a title). Only an
-  // entity that is the whole name counts, not one found inside it ("DHS" in
-  // "DHS Office of Inspector General").
-  void ResolveWithKnowledge(const std::string& value, const std::string& key, std::set<std::string>* terms) const {
-    Release probe;
-    probe.text = cat_.prefix == schema::kPersonPrefix ? "\u201cYes,\u201d said " + value + "." : value;
-    Entities e = ctx_.extractor->Extract(probe);
-    const std::vector<NamedEntity>& found = e.*(cat_.member);
-    for (const NamedEntity& n : found) {
-      bool whole = found.size() == 1 || NameKey(n.name) == key;
-      for (const std::string& a : n.aliases) whole = whole || NameKey(a) == key;
-      if (!whole) continue;
-      Resolve(NameKey(n.name), terms);
-      for (const std::string& a : n.aliases) Resolve(NameKey(a), terms);
-    }
+  // A name no release used: the linker names it with the knowledge (an
+  // agency's Spanish name or acronym, an officeholder by title and surname,
+  // an act's short name, a place's other name), and the canonical entity's
+  // terms are what it stands for.
+  void ResolveWithKnowledge(const std::string& value, std::set<std::string>* terms) const {
+    const std::string canonical = ctx_.extractor->CanonicalName(cat_.kind, value);
+    if (!canonical.empty()) Resolve(NameKey(canonical), terms);
   }
 
   // Acts are called by shortened names ("the Fair Hearing Act" for the Fair
