@@ -125,12 +125,13 @@ void StateAfter(std::string_view text, const Gazetteer& g, std::size_t q, std::s
 }
 
 // The dash that ends the dateline, after an optional date or wire marker:
-// "(February 10, 2026) —", ", Jan. 9, 2026 /PRNewswire/ --". True when found.
+// "(February 10, 2026) —", "[11/3/22] –", ", Jan. 9, 2026 /PRNewswire/ --".
+// True when found.
 bool DashAfter(std::string_view text, std::size_t q) {
   std::size_t r = q;
   while (r < text.size() && text[r] == ' ') ++r;
-  if (r < text.size() && text[r] == '(') {
-    std::size_t close = text.find(')', r);
+  if (r < text.size() && (text[r] == '(' || text[r] == '[')) {
+    std::size_t close = text.find(text[r] == '(' ? ')' : ']', r);
     if (close == std::string_view::npos || close - r > 60) return false;
     r = close + 1;
   } else if (r < text.size() && text[r] == ',') {
@@ -162,42 +163,76 @@ int BestCity(const Gazetteer& g, const std::string& key) {
   return best;
 }
 
+// The city of that name in the publisher's state, or -1.
+int CityInState(const Gazetteer& g, const std::string& key, std::string_view state) {
+  if (state.empty()) return -1;
+  int id = g.Qualified(key, state);
+  if (id >= 0 && (g.entry(id).kind == PlaceKind::kCity || g.entry(id).kind == PlaceKind::kBorough)) return id;
+  return -1;
+}
+
 // The place of a city given without a state: a capital of
-// dateline.capital_cities ("WASHINGTON —"), else the best-known city of the
+// dateline.capital_cities ("WASHINGTON —"), else the city of that name in
+// the publisher's state ("OLYMPIA —" from a Washington office, "AURORA —"
+// from a Colorado member of Congress), else the best-known city of the
 // name, else of the name + "city": a dateline names a city, so "NEW YORK —"
 // is New York City, as "OKLAHOMA —" would be Oklahoma City, not the state.
-int UnqualifiedCity(const Gazetteer& g, const std::string& city_key) {
+int UnqualifiedCity(const Gazetteer& g, const std::string& city_key, std::string_view publisher_state) {
   const PlaceWords& pw = g.words();
   if (const std::string* usps = pw.capital_cities->Find(city_key)) return g.StateEntry(*usps);
-  int id = BestCity(g, city_key);
+  int id = CityInState(g, city_key, publisher_state);
+  if (id < 0) id = CityInState(g, city_key + pw.city_key_suffix, publisher_state);
+  if (id < 0) id = BestCity(g, city_key);
   if (id < 0) id = BestCity(g, city_key + pw.city_key_suffix);
   return id;
 }
 
-}  // namespace
+// After a date that opens a line ("February 6, 2025 (SAINT PAUL) —"): the
+// position of the "(" that follows it, or `p` when the line opens with no
+// date of dateline.months so followed.
+std::size_t AfterLeadingDate(std::string_view text, std::size_t p, const Gazetteer& g) {
+  std::size_t e = WordEnd(text, p);
+  if (e == p || !g.words().months->Contains(FoldPlaceKey(text.substr(p, e - p)))) return p;
+  std::size_t q = e;
+  bool digits = false;
+  while (q < text.size() && q < e + 16) {
+    char c = text[q];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c != ' ' && c != ',' && c != '.') {
+      break;
+    }
+    ++q;
+  }
+  return (digits && q < text.size() && text[q] == '(') ? q : p;
+}
 
-bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* out) {
-  const std::size_t begin = DatelineStart(text);
+// The dateline that opens the line at `begin`, if any: "CITY[, State] —",
+// "(City, ST) —", "Month D, YYYY (CITY) —".
+bool DatelineAt(std::string_view text, std::size_t begin, const Gazetteer& g, std::string_view publisher_state,
+                DatelineMatch* out) {
+  begin = AfterLeadingDate(text, begin, g);
+  const bool paren = begin < text.size() && text[begin] == '(';
+  if (paren) ++begin;
   if (begin >= text.size() || !(IsAsciiUpper(text[begin]) || static_cast<unsigned char>(text[begin]) >= 0xC3)) {
     return false;
   }
   const std::size_t city_end = CityEnd(text, begin);
   if (city_end == begin) return false;
   std::string_view city_text = text.substr(begin, city_end - begin);
-  // Strip a trailing period of the city itself ("ST. PAUL" keeps its inner one).
   std::string city_key = FoldPlaceKey(city_text);
   std::string code;
   std::size_t place_end = city_end;
   StateAfter(text, g, city_end, &code, &place_end);
+  if (paren && (place_end >= text.size() || text[place_end] != ')')) return false;
   // "-" right after a word with no space is a hyphen, not a dateline dash,
   // unless it is a long dash.
-  if (!DashAfter(text, place_end)) return false;
-  // Resolve the place.
+  if (!DashAfter(text, place_end + (paren ? 1 : 0))) return false;
   int id = -1;
   if (!code.empty()) {
     id = g.Qualified(city_key, code);
   } else {
-    id = UnqualifiedCity(g, city_key);
+    id = UnqualifiedCity(g, city_key, publisher_state);
     if (id < 0) return false;
     code = g.entry(id).state;
   }
@@ -220,6 +255,78 @@ bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* o
   }
   out->dateline.region = code;
   return true;
+}
+
+// The lines a dateline may open: releases put a subheadline, a "FOR
+// IMMEDIATE RELEASE" / date / contact block before the dateline's paragraph.
+constexpr int kDatelineLines = 6;
+
+// A dateline run into the subheadline before it, with no line break:
+// "... improving system and service MUKILTEO – Today, ...". The place must
+// be upper case after a lower-case word, so "... said Chicago — ..." is not.
+bool RunInDateline(std::string_view text, std::size_t line, std::size_t line_end, const Gazetteer& g,
+                   std::string_view publisher_state, DatelineMatch* out) {
+  for (std::size_t p = line + 2; p < line_end; ++p) {
+    if (text[p - 1] != ' ' || !IsAsciiUpper(text[p]) || !(text[p - 2] >= 'a' && text[p - 2] <= 'z')) continue;
+    const std::size_t e = CityEnd(text, p);
+    bool upper = e > p + 2;
+    for (std::size_t k = p; k < e && upper; ++k) upper = !(text[k] >= 'a' && text[k] <= 'z');
+    if (upper && DatelineAt(text, p, g, publisher_state, out)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ExtractDateline(std::string_view text, const Gazetteer& g, DatelineMatch* out, std::string_view publisher) {
+  const std::string_view publisher_state = PublisherState(publisher, g);
+  std::size_t p = DatelineStart(text);
+  for (int line = 0; line < kDatelineLines && p < text.size(); ++line) {
+    if (DatelineAt(text, p, g, publisher_state, out)) return true;
+    std::size_t next = text.find('\n', p);
+    if (line == 0 && RunInDateline(text, p, std::min(next, text.size()), g, publisher_state, out)) return true;
+    if (next == std::string_view::npos) break;
+    p = next;
+    while (p < text.size() && IsSpace(text[p])) ++p;
+  }
+  return false;
+}
+
+// The state named by a publisher ("U.S. Representative Al Green (D-TX)",
+// "Office of Minnesota Attorney General", "Washington Governor's Office"):
+// the first capitalized state name or upper-case USPS code, or "".
+std::string_view PublisherState(std::string_view pub, const Gazetteer& g) {
+  std::size_t p = 0;
+  while (p < pub.size()) {
+    if (!IsAsciiUpper(pub[p]) || (p > 0 && IsAsciiAlpha(pub[p - 1]))) {
+      ++p;
+      continue;
+    }
+    std::size_t e = p;
+    while (e < pub.size() && (IsAsciiAlpha(pub[e]) || static_cast<unsigned char>(pub[e]) >= 0x80)) ++e;
+    // Two words first ("Puerto Rico", "New York").
+    if (e + 1 < pub.size() && pub[e] == ' ' && IsAsciiUpper(pub[e + 1])) {
+      std::size_t e2 = e + 1;
+      while (e2 < pub.size() && IsAsciiAlpha(pub[e2])) ++e2;
+      const std::string k2 = FoldPlaceKey(pub.substr(p, e2 - p));
+      std::string_view c2 = g.StateCode(k2);
+      if (!c2.empty()) return c2;
+      if (const std::vector<int>* c = g.Candidates(k2)) {  // a state's variant ("Washington State")
+        for (int id : *c) {
+          if (g.entry(id).kind == PlaceKind::kState) return g.entry(id).state;
+        }
+      }
+    }
+    std::string_view word = pub.substr(p, e - p);
+    const bool code_shape = word.size() == 2 && IsAsciiUpper(word[1]);
+    // A name that is a district's too ("Washington") is no evidence alone.
+    if (code_shape || (word.size() > 2 && g.words().name_state->Find(FoldPlaceKey(word)) == nullptr)) {
+      std::string_view c = g.StateCode(FoldPlaceKey(word));
+      if (!c.empty()) return c;
+    }
+    p = e;
+  }
+  return {};
 }
 
 }  // namespace amicus::internal

@@ -67,7 +67,7 @@ Entities Extractor::Extract(const Release& release) const {
   doc.ctx.publisher = release.organization;
   doc.ctx.places = kb_->places.get();
   internal::DatelineMatch dateline;
-  if (internal::ExtractDateline(doc.text, *kb_->places, &dateline)) {
+  if (internal::ExtractDateline(doc.text, *kb_->places, &dateline, release.organization)) {
     e.dateline = dateline.dateline;
     doc.dateline = &dateline;
     doc.ctx.city = dateline.dateline.city;

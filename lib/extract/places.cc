@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "extract/dateline.h"
 #include "extract/latin_words.h"
 #include "extract/scan.h"
 
@@ -153,7 +154,9 @@ Status Gazetteer::LoadWords(const Lexicon& lexicon) {
       {"places.county_nouns_es", &w.county_nouns_es},   {"places.county_links_es", &w.county_links_es},
       {"places.neighborhood_nouns", &w.neighborhood_nouns},
       {"places.appositive_articles", &w.appositive_articles}, {"places.list_and", &w.list_and},
-      {"places.districts", &w.districts}};
+      {"places.districts", &w.districts},               {"dateline.months", &w.months},
+      {"places.case_words", &w.case_words},
+      {"places.street_suffix", &w.street_suffix},       {"places.state_nouns_es", &w.state_nouns_es},             {"places.country_titles", &w.country_titles}};
   for (const auto& [name, ptr] : sets) {
     Status s = lexicon.Words(name, ptr);
     if (!s.ok()) return s;
@@ -754,8 +757,8 @@ struct Mention {
 class LocationScan {
  public:
   LocationScan(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
-               const std::vector<TextSpan>& taken)
-      : text_(text), g_(g), pw_(g.words()), dateline_(dateline), taken_(taken) {
+               const std::vector<TextSpan>& taken, std::string_view publisher_state)
+      : text_(text), g_(g), pw_(g.words()), dateline_(dateline), taken_(taken), publisher_state_(publisher_state) {
     // Per-call scratch. (Not thread_local: GCC specializes the helpers for a
     // thread_local argument and each of their calls then looks up its address.)
     w_.reserve(text.size() / 6 + 8);
@@ -800,6 +803,10 @@ class LocationScan {
   void AreaName(std::size_t i, const std::vector<int>** best, std::size_t* best_end, std::string* canonical);
   bool InsideOtherName(std::size_t i, std::size_t best_end, const std::string& prev, Mention* m);
   bool InsideOrganization(std::size_t i, const std::string& prev, Mention* m);
+  bool CaseParty(std::size_t i, std::size_t best_end, const std::string& prev);
+  bool AfterInitial(std::size_t i) const;
+  bool GivenNameOfTaken(const Mention& m) const;
+  bool CountryInTitle(std::size_t best_end, const Mention& m);
   void Qualify(std::size_t i, std::size_t* best_end, Mention* m);
   bool UsAsAdjective(std::size_t i, std::size_t next);
 
@@ -816,6 +823,7 @@ class LocationScan {
   void AddFixed(std::size_t b, std::size_t e, std::string canonical, bool replace_cities);
   void Neighborhoods(std::size_t k);
   bool IsCondadoDe(std::size_t k);
+  void EstadoDe(std::size_t k);
   void CondadoDe(std::size_t k);
   bool IsTownship(std::size_t k);
   void Township(std::size_t k);
@@ -830,6 +838,7 @@ class LocationScan {
   const PlaceWords& pw_;
   const DatelineMatch* const dateline_;
   const std::vector<TextSpan>& taken_;
+  const std::string_view publisher_state_;  // the publisher's home state (USPS), or empty
   std::vector<Word> w_;
   std::size_t nw_ = 0;
   std::vector<std::string> folded_;
@@ -938,9 +947,9 @@ const std::vector<int>* LocationScan::LongestMatch(std::size_t i, std::size_t* b
   return best;
 }
 
-// "Southwest Detroit", "East Oakland", "Greater Minnesota": an area word
-// before a big city or a state names a part of it (bare), unless the
-// gazetteer knows a longer name ("North Carolina").
+// "Southwest Detroit", "East Oakland", "Greater Minnesota", "Northern Chile":
+// an area word before a big city, a state or a country names a part of it
+// (bare), unless the gazetteer knows a longer name ("North Carolina").
 void LocationScan::AreaName(std::size_t i, const std::vector<int>** best, std::size_t* best_end,
                             std::string* canonical) {
   if (!(*best_end <= i + 1 && i + 1 < nw_ && w_[i + 1].cap && TightAt(i + 1) && !w_[i].sent_end &&
@@ -960,7 +969,7 @@ void LocationScan::AreaName(std::size_t i, const std::vector<int>** best, std::s
     for (int id : *c) {
       const PlaceEntry& e = g_.entry(id);
       if ((e.kind == PlaceKind::kCity && (e.population >= 100000 || e.priority >= 5)) ||
-          e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kState) {
+          e.kind == PlaceKind::kBorough || e.kind == PlaceKind::kState || e.kind == PlaceKind::kCountry) {
         fits = true;
       }
     }
@@ -1018,7 +1027,63 @@ bool LocationScan::InsideOtherName(std::size_t i, std::size_t best_end, const st
   if (i > 0 && TightAt(i) && w_[i - 1].cap && !SentStart(i) && !pw_.before_ok->Contains(prev) && !w_[i - 1].sent_end) {
     return true;
   }
-  return InsideOrganization(i, prev, m);
+  return InsideOrganization(i, prev, m) || CaseParty(i, best_end, prev) || CountryInTitle(best_end, *m) ||
+         AfterInitial(i);
+}
+
+// "Melissa" in a release that names "Melissa Ortega" (a name another finder
+// took): a one-word small town's name that opens a taken name of two or
+// three capitalized words is that person's given name here.
+bool LocationScan::GivenNameOfTaken(const Mention& m) const {
+  if (m.we != m.wb + 1 || m.cands == nullptr) return false;
+  for (int id : *m.cands) {
+    const PlaceEntry& e = g_.entry(id);
+    if (e.kind != PlaceKind::kCity || e.population >= 50000 || e.priority > 0) return false;
+  }
+  const std::string_view word = text_.substr(m.begin, m.end - m.begin);
+  for (const TextSpan& t : taken_) {
+    const std::string_view s = text_.substr(t.begin, t.end - t.begin);
+    if (s.size() <= word.size() + 1 || s.compare(0, word.size(), word) != 0 || s[word.size()] != ' ') continue;
+    int words = 1;
+    bool capitalized = true;
+    for (std::size_t k = word.size(); k < s.size() && capitalized; ++k) {
+      if (s[k] != ' ') continue;
+      ++words;
+      capitalized = k + 1 < s.size() && (IsUpperAscii(s[k + 1]) || static_cast<unsigned char>(s[k + 1]) >= 0xC3);
+    }
+    if (capitalized && words <= 3) return true;
+  }
+  return false;
+}
+
+// "Jeffrey A. Taylor": a name after a capitalized name and a middle initial
+// is a surname.
+bool LocationScan::AfterInitial(std::size_t i) const {
+  if (i < 2) return false;
+  const Word& ini = w_[i - 1];
+  std::size_t e = ini.end;
+  if (e < text_.size() && text_[e] == '.') ++e;  // the initial's period, in its word or after it
+  return e == ini.begin + 2 && IsUpperAscii(text_[ini.begin]) && text_[ini.begin + 1] == '.' && w_[i - 2].cap &&
+         w_[i - 2].end + 1 == ini.begin && e + 1 == w_[i].begin && text_[e] == ' ';
+}
+
+// "Printz v. United States", "King County et al. v. Turner": a party of a
+// court case's caption (places.case_words before or after the name).
+bool LocationScan::CaseParty(std::size_t i, std::size_t best_end, const std::string& prev) {
+  if (i > 0 && pw_.case_words->Contains(prev)) return true;
+  return best_end < nw_ && !w_[best_end].cap && pw_.case_words->Contains(F(best_end));
+}
+
+// "United States Attorney": a country before an office title of
+// places.country_titles is part of the title.
+bool LocationScan::CountryInTitle(std::size_t best_end, const Mention& m) {
+  if (best_end >= nw_ || m.cands == nullptr || !TightAt(best_end) || !pw_.country_titles->Contains(F(best_end))) {
+    return false;
+  }
+  for (int id : *m.cands) {
+    if (g_.entry(id).kind == PlaceKind::kCountry) return true;
+  }
+  return false;
 }
 
 // Qualifier: ", ST" / ", State" after the name ("Buffalo, N.Y.", "Brentwood,
@@ -1038,6 +1103,9 @@ void LocationScan::Qualify(std::size_t i, std::size_t* best_end, Mention* m) {
   std::string name_key = KeyOf(i, *best_end);
   int id = g_.Qualified(name_key, code);
   bool place_is_state = !g_.StateCode(name_key).empty();
+  for (std::size_t k = 0; m->cands != nullptr && k < m->cands->size() && !place_is_state; ++k) {
+    place_is_state = g_.entry((*m->cands)[k]).kind == PlaceKind::kState;  // a variant ("Hawai'i")
+  }
   if (id < 0 && place_is_state) return;
   m->qualified = true;
   m->end = w_[qend - 1].end;
@@ -1106,7 +1174,7 @@ void LocationScan::ScanGazetteer() {
     std::string key_all = KeyOf(m.wb, m.qualified ? m.wb + 1 : m.we);
     m.need_cue = !m.qualified && g_.NeedsCue(key_all);
     m.has_cue = i > 0 && (pw_.cue->Contains(prev) || GapAt(i).find(',') != std::string_view::npos);
-    if (m.need_cue && !m.has_cue) {
+    if ((m.need_cue && !m.has_cue) || (!m.qualified && GivenNameOfTaken(m))) {
       i = best_end;
       continue;
     }
@@ -1309,6 +1377,29 @@ void LocationScan::Neighborhoods(std::size_t k) {
 
 // Spanish "condado de Mecklenburg" (places.county_nouns_es +
 // places.county_links_es + a capitalized name) = Mecklenburg County.
+// "estado de Nueva York" (places.state_nouns_es, places.county_links_es):
+// the state, also when its name alone would be the city of
+// places.state_named_city; the mention then starts at the noun.
+void LocationScan::EstadoDe(std::size_t k) {
+  if (k + 2 >= nw_ || !pw_.state_nouns_es->Contains(F(k)) || !pw_.county_links_es->Contains(F(k + 1)) ||
+      !w_[k + 2].cap || !TightAt(k + 1) || !TightAt(k + 2)) {
+    return;
+  }
+  long o = Overlapping(w_[k + 2].begin, w_[k + 2].end);
+  if (o < 0 || ms_[o].begin != w_[k + 2].begin || ms_[o].cands == nullptr) return;
+  Mention& m = ms_[o];
+  int state = -1;
+  for (int id : *m.cands) {
+    const PlaceEntry& e = g_.entry(id);
+    const std::string* city = pw_.state_named_city->Find(e.state);
+    if (e.kind == PlaceKind::kState || (city != nullptr && *city == e.canonical)) state = g_.StateEntry(e.state);
+  }
+  if (state < 0 || g_.entry(state).kind != PlaceKind::kState) return;
+  m.entry = state;
+  m.begin = w_[k].begin;
+  m.wb = k;
+}
+
 bool LocationScan::IsCondadoDe(std::size_t k) {
   const Word& wk = w_[k];
   return Fits(pw_.county_es_shape, Raw(k)) && pw_.county_nouns_es->Contains(F(k)) && k + 2 < nw_ &&
@@ -1321,7 +1412,8 @@ void LocationScan::CondadoDe(std::size_t k) {
   while (e < nw_ && e - b < 3 && w_[e].cap && TightAt(e) && !w_[e - 1].sent_end) ++e;
   for (; e > b; --e) {
     std::string nm = Surface(b, e);
-    if (g_.Candidates(FoldKey(nm) + pw_.county_key_suffix) == nullptr) continue;
+    const std::vector<int>* counties = g_.Candidates(FoldKey(nm) + pw_.county_key_suffix);
+    if (counties == nullptr) continue;
     std::size_t begin = w_[k].begin, end = w_[e - 1].end;
     if (OverlapsAny(taken_, begin, end) || InDateline(begin, end)) break;
     long o = Overlapping(begin, end);
@@ -1331,7 +1423,8 @@ void LocationScan::CondadoDe(std::size_t k) {
     m.we = e;
     m.begin = begin;
     m.end = end;
-    m.canonical = nm + pw_.county_name_suffix;
+    // The gazetteer's spelling: "CONDADO DE JEROME" is "Jerome County".
+    m.canonical = g_.entry(counties->front()).canonical;
     ms_.push_back(std::move(m));
     break;
   }
@@ -1378,6 +1471,9 @@ void LocationScan::UnknownQualified(std::size_t k) {
   if (qend < nw_ && !last.sent_end && TightAt(qend) && w_[qend].cap) return;
   std::size_t b = NameBefore(k);
   if (b == k || !PlainName(b, k)) return;
+  // A street, not a town: "Fort Washington Ave., New York", "la calle Dyckman, New York".
+  if (pw_.street_suffix->Contains(F(k - 1))) return;
+  if (b > 0 && !w_[b - 1].cap && pw_.street_before->Contains(F(b - 1))) return;
   std::string name_key = KeyOf(b, k);
   if (g_.Candidates(name_key) != nullptr || !g_.StateCode(name_key).empty()) return;  // gazetteer's job
   std::size_t begin = w_[b].begin, end = last.end;
@@ -1411,7 +1507,10 @@ void LocationScan::ContextualPlaces() {
       CondadoDe(k);
       continue;
     }
-    if (!w_[k].cap) continue;
+    if (!w_[k].cap) {
+      EstadoDe(k);
+      continue;
+    }
     if (IsTownship(k)) {
       Township(k);
       continue;
@@ -1480,6 +1579,10 @@ void LocationScan::ReadCandidatesContext(const Mention& m) {
 // "Poplar Grove, IL" unless Illinois is in the text).
 void LocationScan::ReadContext() {
   if (!dl_state_.empty()) ctx_.insert(dl_state_);
+  if (!publisher_state_.empty()) {  // the publisher's home counts as the dateline's state does
+    ctx_.insert(std::string(publisher_state_));
+    strong_ctx_.insert(std::string(publisher_state_));
+  }
   for (const Mention& m : ms_) {
     if (m.entry >= 0 && !g_.entry(m.entry).state.empty()) strong_ctx_.insert(g_.entry(m.entry).state);
     if (m.entry >= 0 && !g_.entry(m.entry).state.empty()) ctx_.insert(g_.entry(m.entry).state);
@@ -1546,12 +1649,13 @@ void LocationScan::Group(std::vector<NamedEntity>* out, std::vector<TextSpan>* m
 
 void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
                       const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
-                      std::vector<TextSpan>* mention_spans) {
-  LocationScan(text, g, dateline, taken).Run(out, mention_spans);
+                      std::vector<TextSpan>* mention_spans, std::string_view publisher_state) {
+  LocationScan(text, g, dateline, taken, publisher_state).Run(out, mention_spans);
 }
 
 void LocationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
-  ExtractLocations(doc.text, *kb_.places, doc.dateline, claims->taken, &out->locations, nullptr);
+  ExtractLocations(doc.text, *kb_.places, doc.dateline, claims->taken, &out->locations, nullptr,
+                   PublisherState(doc.ctx.publisher, *kb_.places));
 }
 
 }  // namespace amicus::internal

@@ -116,6 +116,10 @@ struct PlaceWords {
   const StringSet* neighborhood_nouns = nullptr; // places.neighborhood_nouns
   const StringSet* appositive_articles = nullptr;  // places.appositive_articles
   const StringSet* list_and = nullptr;           // places.list_and
+  const StringSet* case_words = nullptr;         // places.case_words
+  const StringSet* street_suffix = nullptr;      // places.street_suffix
+  const StringSet* state_nouns_es = nullptr;     // places.state_nouns_es
+  const StringSet* country_titles = nullptr;     // places.country_titles
   const std::vector<std::string>* extra_state_codes = nullptr;  // places.extra_state_codes (key=USPS)
   const StringSet* districts = nullptr;          // places.districts (USPS)
   const StringTable<std::string>* state_named_city = nullptr;  // places.state_named_city (USPS=canonical)
@@ -132,6 +136,7 @@ struct PlaceWords {
   const StringTable<std::string>* capital_cities = nullptr;  // dateline.capital_cities
   const StringTable<std::string>* city_names = nullptr;      // dateline.city_names
   const StringTable<std::string>* city_by_state = nullptr;   // dateline.city_by_state
+  const StringSet* months = nullptr;         // dateline.months (a date before "(CITY) —")
   std::string city_key_suffix;  // " city" (dateline.city_word)
 };
 
@@ -217,9 +222,11 @@ struct DatelineMatch {
 // entity per place. The dateline's place, when given, is the first entity,
 // with its surface as an alias. `mention_spans` (optional) receives the byte
 // range of every mention used.
+// `publisher_state` (USPS code or empty: the publisher's home state) counts
+// as a state the release names when resolving ambiguous names.
 void ExtractLocations(std::string_view text, const Gazetteer& g, const DatelineMatch* dateline,
                       const std::vector<TextSpan>& taken, std::vector<NamedEntity>* out,
-                      std::vector<TextSpan>* mention_spans);
+                      std::vector<TextSpan>* mention_spans, std::string_view publisher_state = {});
 
 // The location finder of the extractor's table (the dateline place first).
 class LocationFinder : public Finder {

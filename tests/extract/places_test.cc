@@ -100,6 +100,15 @@ TEST(LocationsTest, Table) {
   }
 }
 
+// A small town's name that opens a person's name another finder took is
+// that person's given name elsewhere in the release.
+TEST(LocationsTest, GivenNameOfATakenNameIsNoPlace) {
+  const std::string text = "La muerte de Melissa Ortega nos duele. Oramos por Melissa y por Melissa, Texas.";
+  const std::size_t b = text.find("Melissa Ortega");
+  EXPECT_EQ(Names(text, {TextSpan{b, b + 14}}), "Melissa, TX");
+  EXPECT_EQ(Names("Oramos por la gente de Melissa hoy."), "Melissa");
+}
+
 TEST(LocationsTest, TakenSpansAreSkipped) {
   std::string text = "Theo works at the Brooklyn Immigrant Defense Project in Brooklyn.";
   std::size_t b = text.find("Brooklyn Immigrant");
@@ -192,6 +201,70 @@ TEST(LocationsTest, NeighborhoodsOfTheDatelineCity) {
       {"Families in Bensalem, Pennsylvania rallied.", "Bensalem, PA"},
   };
   for (const Case& c : cases) EXPECT_EQ(Names(c.text), c.want) << c.text;
+}
+
+// Canonical names found with a publisher's home state as context.
+std::string NamesFrom(const std::string& text, const std::string& publisher) {
+  DatelineMatch dm;
+  bool has = ExtractDateline(text, G(), &dm, publisher);
+  std::vector<NamedEntity> out;
+  ExtractLocations(text, G(), has ? &dm : nullptr, {}, &out, nullptr, PublisherState(publisher, G()));
+  std::string s;
+  for (const NamedEntity& e : out) {
+    if (!s.empty()) s += ";";
+    s += e.name;
+  }
+  return s;
+}
+
+// Country names as nouns ("America", "the U.S. through"), not in titles or
+// case captions; surnames after a middle initial; common words that are
+// also town names; named regions.
+TEST(LocationsTest, CountriesTitlesCasesAndSurnames) {
+  struct Case { const char* text; const char* want; };
+  const Case cases[] = {
+      {"America is a nation of immigrants.", "United States"},
+      {"Families moved across South America and Central America.", "South America;Central America"},
+      {"Migrants were paroled into the U.S. through the program.", "United States"},
+      {"Migrants were paroled into the U.S. based on capacity.", "United States"},
+      {"The U.S. government said so.", ""},
+      {"stated United States Attorney Campbell.", ""},
+      {"the court ruled in Printz v. United States that the law", ""},
+      {"referred to as King County et al. v. Turner et al., the suit", ""},
+      {"Acting Attorney General Jeffrey A. Taylor and others met.", ""},
+      {"He met workers in Taylor, Michigan.", "Taylor, MI"},
+      {"realiza la Marina de los Estados Unidos en la isla", ""},
+      {"la Colectiva Legal del Pueblo", ""},
+      {"Lugar: 210 de la ave. Sherman en el norte", ""},
+      {"They volunteered at Ground Zero after the attacks.", "Ground Zero"},
+      {"aid for the Western Hemisphere", "Western Hemisphere"},
+      {"officials along the Northern Border met", "Northern Border"},
+      {"Lugar: The Armory, 216 Fort Washington Ave., New York, NY 10032", "New York City"},
+      {"Lugar: 238 de la calle Dyckman, New York, NY 10034", "New York City"},
+      {"Evento: Pumpkins on Post: Una Celebraci\xC3\xB3n", ""},
+      {"fugitives wanted in Northern Chile and South Korea", "Northern Chile;South Korea"},
+      {"el asamble\xC3\xADsta del estado de Nueva York y la ciudad de Nueva York", "New York State;New York City"},
+      {"el gobierno del estado de Texas", "Texas"},
+      {"el condado de Jerome y LA C\xC3\x81RCEL DEL CONDADO DE JEROME", "Jerome County"},
+      {"in Alaska, Hawai'i, Idaho and Washington State", "Alaska;Hawaii;Idaho;Washington State"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Names(c.text), c.want) << c.text;
+}
+
+// Puerto Rico's municipalities: read in Puerto Rico's context, which the
+// publisher's name may give; the island municipalities named as islands.
+TEST(LocationsTest, PuertoRicoMunicipalities) {
+  const std::string pub = "Junta de Calidad Ambiental de Puerto Rico";
+  EXPECT_EQ(NamesFrom("Los bomberos llegaron a las facilidades en Caguas.", pub), "Caguas, PR");
+  EXPECT_EQ(NamesFrom("Visitaron la Isla de Vieques ayer.", pub), "Vieques");
+  EXPECT_EQ(NamesFrom("The plant in San Juan, Puerto Rico closed.", ""), "San Juan, PR");
+  // Out of Puerto Rico's context, a municipality read on its own evidence keeps its bare name.
+  EXPECT_EQ(NamesFrom("The workers in Caguas were late.", ""), "Caguas");
+  EXPECT_EQ(PublisherState("U.S. Representative Al Green (D-TX)", G()), "TX");
+  EXPECT_EQ(PublisherState("Office of Minnesota Attorney General Keith Ellison", G()), "MN");
+  EXPECT_EQ(PublisherState("INTERPOL Washington, U.S. Department of Justice", G()), "");
+  EXPECT_EQ(PublisherState("Washington State Department of Health", G()), "WA");
+  EXPECT_EQ(PublisherState("Asian Counseling and Referral Service", G()), "");
 }
 
 }  // namespace
