@@ -3,8 +3,10 @@
 //     (typed and keyed, so "SB 4" and "Senate Bill 4" share the key
 //     "senate:4"), names ending in Act/Ordinance/Code/Bill of Rights (found by
 //     walking back over capitalized words from the ending word), "An Act ..."
-//     titles, Spanish "Ley ..." names, acronyms in parentheses and the
-//     stand-alone forms of data/knowledge/acts.tsv;
+//     titles, Spanish "Ley ..." names, amendments by ordinal, constitutions,
+//     articles, code citations ("8 U.S.C. 1373"), acronyms in parentheses
+//     made of a name's initials and the stand-alone forms of
+//     data/knowledge/acts.tsv;
 //  2. MentionGroups merges them (union-find) by key, by the ties the text
 //     makes between neighbours ("X Act (S.1/A.2)", "H.R. 5, the X Act"), by
 //     short forms of a longer name, and by knowledge entries;
@@ -138,20 +140,36 @@ class MentionScanner {
   size_t TitleNumber(std::string_view w, size_t b, size_t we);
   size_t NumberedLaw(std::string_view w, size_t b, size_t we);
   size_t NameEnding(std::string_view w, size_t b, size_t we);
+  size_t OrdinalLaw(std::string_view w, size_t b, size_t we);
+  size_t Constitution(std::string_view w, size_t b, size_t we);
+  size_t ArticleNumber(std::string_view w, size_t b, size_t we);
+  size_t OfName(size_t b, size_t we);
+  size_t KnownPhrase(std::string_view w, size_t b);
+  size_t CodeCitation(size_t b, size_t we);
+  void AcronymAfter(size_t name_b, size_t name_e);
+  void DefinedAcronymsElsewhere();
 
   // ---- names
   void NameEndingAt(size_t end_word_b, size_t we, size_t ending_begin = SIZE_MAX);
   size_t WalkBackName(size_t end_word_b, size_t we, size_t ending_begin, int* cap_words) const;
+  size_t PreviousWordStart(size_t pe) const;
+  size_t CrossesArticle(size_t ps, size_t pe) const;
+  size_t KnownLongerStart(size_t start, size_t end) const;
+  size_t AfterEarlierNumber(size_t start, size_t end) const;
   bool IsNameStopWord(std::string_view w) const;
-  size_t QuotedStart(size_t start, int* cap_words) const;
+  bool StopWordInsideName(size_t ps, int cap_words) const;
+  size_t QuotedStart(size_t start, size_t end, int* cap_words) const;
+  bool ClosingQuoteAt(size_t end) const;
   bool QuotedNameOk(size_t from, size_t to) const;
   void LongTitle(size_t end_word_b, size_t we);
   void SpanishName(size_t b, size_t we);
+  size_t SpanishWordEnd(size_t k) const;
 
   std::string_view t_;
   const ActKnowledge& kb_;
   const LegislationWords& words_;
   std::vector<Mention> mentions_;
+  std::vector<size_t> acronyms_;  // mentions_ indices of acronyms defined in parentheses
 };
 
 std::vector<Mention> MentionScanner::Scan() {
@@ -168,6 +186,8 @@ std::vector<Mention> MentionScanner::Scan() {
     size_t next = we;
     if (IsUpper(c)) {
       next = std::max(we, AtCapitalWord(i, we));
+    } else if (IsDigit(c) && we + 1 < n && t_[we] == ' ') {
+      next = std::max(we, CodeCitation(i, we));
     } else if (IsDigit(c) && we < n && t_[we] == '(' && kb_.HasStandalone()) {
       // "287(g)"
       size_t close = t_.find(')', we);
@@ -179,6 +199,7 @@ std::vector<Mention> MentionScanner::Scan() {
     }
     i = next;
   }
+  DefinedAcronymsElsewhere();
   return std::move(mentions_);
 }
 
@@ -320,6 +341,7 @@ size_t MentionScanner::AtCapitalWord(size_t b, size_t we) {
   if (size_t e = ChamberLetterBill(w, b, we)) return e;
   if (size_t e = DottedLawNumber(w, b, we)) return e;
   if (size_t e = PrefixedBill(w, b, we)) return e;
+  if (size_t e = KnownPhrase(w, b)) return e;
   // One probe turns away the words that start none of the rules below.
   if (words_.rule_word.Contains(w)) {
     if (size_t e = ChamberBill(w, b, we)) return e;
@@ -332,6 +354,9 @@ size_t MentionScanner::AtCapitalWord(size_t b, size_t we) {
     if (size_t e = TitleNumber(w, b, we)) return e;
     if (size_t e = NumberedLaw(w, b, we)) return e;
     if (size_t e = NameEnding(w, b, we)) return e;
+    if (size_t e = OrdinalLaw(w, b, we)) return e;
+    if (size_t e = Constitution(w, b, we)) return e;
+    if (size_t e = ArticleNumber(w, b, we)) return e;
   }
   // Stand-alone forms of acts.tsv in capitals ("FOIA", "DACA").
   if (AllCaps(w) && w.size() >= 2 && kb_.IsStandalone(w) &&
@@ -383,7 +408,7 @@ size_t MentionScanner::ChamberLetterBill(std::string_view w, size_t b, size_t we
     size_t k = d;
     if (sep == '.' && w[0] == 'S') k = SkipSp(d);
     size_t e = NumberAt(k, false);
-    if (e > k && e - k >= 2) {
+    if (e > k && e - k >= 2 && IsDigit(t_[k + 1])) {  // two digits at least: "H-1B" is a visa
       const char* kind = w[0] == 'S' ? "senate" : w[0] == 'A' ? "assembly" : "house";
       return AddBill(kind, b, k, e);
     }
@@ -516,7 +541,7 @@ size_t MentionScanner::ExecutiveOrder(std::string_view w, size_t b, size_t we) {
   if (k > we && words_.order_word->Contains(w2)) {
     size_t k2 = SkipSp(k + w2.size());
     if (size_t sign_end = NumberSignEnd(k2); sign_end > k2) k2 = SkipSp(sign_end);
-    size_t e = NumberAt(k2, false);
+    size_t e = HyphenNumberAt(k2);  // "Executive Order 25-04" (a state's year-number)
     if (e > k2) {
       Add(b, e, MType::kNumber, NumKey("eo", k2, e));
       return e;
@@ -617,6 +642,9 @@ size_t MentionScanner::NumberedLaw(std::string_view w, size_t b, size_t we) {
 // legislation.spanish_law ("Ley de ..."). Returns we, or 0 for another word.
 size_t MentionScanner::NameEnding(std::string_view w, size_t b, size_t we) {
   if (words_.name_ending->Contains(w)) {
+    if (words_.of_name_lead->Contains(w)) {
+      if (size_t e = OfName(b, we)) return e;
+    }
     NameEndingAt(b, we);
     return we;
   }
@@ -648,12 +676,97 @@ void MentionScanner::NameEndingAt(size_t end_word_b, size_t we, size_t ending_be
   size_t start = WalkBackName(end_word_b, we, ending_begin, &cap_words);
   // "of 1964" after the ending
   const size_t end = YearAfter(we);
-  start = QuotedStart(start, &cap_words);
+  start = QuotedStart(start, end, &cap_words);
   if (cap_words == 0) {
     LongTitle(end_word_b, we);
     return;
   }
+  start = AfterEarlierNumber(KnownLongerStart(start, end), end);
+  // "My X Act": a possessive determiner first is no part of the name
+  if (const size_t we0 = WordEnd(t_, start); we0 < ending_begin && t_[we0] == ' ' &&
+                                             words_.name_lead_drop->Contains(t_.substr(start, we0 - start))) {
+    start = we0 + 1;
+  }
+  if (start >= ending_begin) return;
   Add(start, end, MType::kName, Fold(t_.substr(start, end - start)));
+  AcronymAfter(start, end);
+}
+
+// The start of the word that ends at pe (a space follows it): "U.S."
+// abbreviations with their periods, hyphened words whole, "9/11" with its slash.
+size_t MentionScanner::PreviousWordStart(size_t pe) const {
+  size_t ps;
+  if (pe > 0 && t_[pe - 1] == '.') {
+    ps = pe;
+    while (ps > 0 && (IsAsciiAlpha(t_[ps - 1]) || t_[ps - 1] == '.')) --ps;
+    return ps;
+  }
+  ps = WordStartBefore(t_, pe);
+  // capitalized hyphened words are one word: "Origin-Based", "Re-Entry"
+  while (ps >= 2 && ps < pe && IsUpper(t_[ps]) && t_[ps - 1] == '-' && IsWordByte(t_[ps - 2])) {
+    ps = WordStartBefore(t_, ps - 1);
+  }
+  // "9/11", "24/7": digits joined by a slash are one word
+  if (ps < pe && IsDigit(t_[ps]) && ps >= 2 && t_[ps - 1] == '/' && IsDigit(t_[ps - 2])) {
+    ps -= 1;
+    while (ps > 0 && IsDigit(t_[ps - 1])) --ps;
+  }
+  return ps;
+}
+
+// A lower-case article at [ps, pe) inside a name (returns the start of the
+// connector before it, or 0): a legislation.article_crossing
+// connector before it and a capitalized word before that, which does not
+// begin a sentence and is no law word ("Fight for the American Dream Act",
+// "Security at the Southern Border Act"; not "Supporters of the Dream Act",
+// "Fourth Amendment to the U.S. Constitution").
+size_t MentionScanner::CrossesArticle(size_t ps, size_t pe) const {
+  if (!words_.article->Contains(t_.substr(ps, pe - ps)) || ps < 2 || t_[ps - 1] != ' ') return 0;
+  const size_t cs = WordStartBefore(t_, ps - 1);
+  if (cs == ps - 1 || !words_.article_crossing->Contains(t_.substr(cs, ps - 1 - cs))) return 0;
+  if (cs < 2 || t_[cs - 1] != ' ') return 0;
+  const size_t ws = WordStartBefore(t_, cs - 1);
+  const std::string_view cap = t_.substr(ws, cs - 1 - ws);
+  // not a law word: "Tenth Amendment to the U.S. Constitution" names two
+  if (ws == cs - 1 || !IsUpper(static_cast<unsigned char>(t_[ws])) || IsNameStopWord(cap) || words_.rule_word.Contains(cap)) {
+    return 0;
+  }
+  // the capitalized word follows a word or a comma, not a sentence end
+  return ws >= 2 && t_[ws - 1] == ' ' && (IsWordByte(t_[ws - 2]) || t_[ws - 2] == ',') ? cs : 0;
+}
+
+// A longer name of acts.tsv that ends at `end` and starts up to 6 words
+// before `start` (past the words and possessives that stop a walk: "Build
+// Back Better Act", "Children's Health ... Act"); returns its start, or `start`.
+size_t MentionScanner::KnownLongerStart(size_t start, size_t end) const {
+  size_t best = start;
+  size_t pos = start;
+  for (int words = 0; words < 6; ++words) {
+    if (pos < 2 || t_[pos - 1] != ' ') break;
+    size_t ps = PreviousWordStart(pos - 1);
+    if (ps == pos - 1) break;
+    // a possessive: "Children's Health Insurance Program ..."
+    if (pos - 1 - ps == 1 && t_[ps] == 's' && ps >= 2 && t_[ps - 1] == '\'') ps = WordStartBefore(t_, ps - 1);
+    if (pos - 1 - ps == 1 && t_[ps] == 's' && ps >= 4 && t_.compare(ps - 3, 3, "\xE2\x80\x99") == 0) {
+      ps = WordStartBefore(t_, ps - 3);
+    }
+    pos = ps;
+    if (kb_.Find(Fold(t_.substr(pos, end - pos))) >= 0) best = pos;
+  }
+  return best;
+}
+
+// A bill number the scan already read may stand right before a name ("S. 1234
+// Dream Act"): the name starts after it.
+size_t MentionScanner::AfterEarlierNumber(size_t start, size_t end) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend() && it->e > start; ++it) {
+    if (it->b >= start && it->e < end && (it->type == MType::kNumber || it->type == MType::kPair)) {
+      size_t k = it->e;
+      while (k < end && (t_[k] == ' ' || t_[k] == ',')) ++k;
+      return k;
+    }
+  }
+  return start;
 }
 
 // The start of the capitalized words and legislation.connector words before
@@ -667,14 +780,7 @@ size_t MentionScanner::WalkBackName(size_t end_word_b, size_t we, size_t ending_
     size_t pe = pos;
     if (pe == 0 || t_[pe - 1] != ' ') break;
     --pe;
-    size_t ps;
-    if (pe > 0 && t_[pe - 1] == '.') {
-      // abbreviations with periods: "U.S."
-      ps = pe;
-      while (ps > 0 && (IsAsciiAlpha(t_[ps - 1]) || t_[ps - 1] == '.')) --ps;
-    } else {
-      ps = WordStartBefore(t_, pe);
-    }
+    const size_t ps = PreviousWordStart(pe);
     if (ps == pe) break;
     std::string_view w = t_.substr(ps, pe - ps);
     // possessive "York’s" / "York's": the name starts after it
@@ -682,7 +788,7 @@ size_t MentionScanner::WalkBackName(size_t end_word_b, size_t we, size_t ending_
       break;
     }
     if (IsUpper(static_cast<unsigned char>(w[0])) || (IsDigit(w[0]) && *cap_words > 0)) {
-      if (IsNameStopWord(w)) break;
+      if (IsNameStopWord(w) && !StopWordInsideName(ps, *cap_words)) break;
       if (caps_ending && !AllCaps(w)) break;
       start = ps;
       ++*cap_words;
@@ -693,9 +799,22 @@ size_t MentionScanner::WalkBackName(size_t end_word_b, size_t we, size_t ending_
       pos = ps;
       continue;
     }
+    if (const size_t connector = *cap_words > 0 ? CrossesArticle(ps, pe) : 0) {
+      pos = connector;  // "for the", "at the"
+      continue;
+    }
     break;
   }
   return start;
+}
+
+// A stop word right before the ending, after another capitalized word, is a
+// name word ("Health Insurance Program Reauthorization Act").
+bool MentionScanner::StopWordInsideName(size_t ps, int cap_words) const {
+  if (cap_words > 0 || ps < 2 || t_[ps - 1] != ' ') return false;
+  const size_t qs = PreviousWordStart(ps - 1);
+  if (qs == ps - 1 || !IsUpper(static_cast<unsigned char>(t_[qs]))) return false;
+  return !IsNameStopWord(t_.substr(qs, ps - 1 - qs));
 }
 
 // Capitalized words that end a walk back from "Act" (legislation.name_stop):
@@ -719,7 +838,8 @@ bool MentionScanner::IsNameStopWord(std::string_view w) const {
 // Quoted names may contain "the": “Secure the Border Act”. When an opening
 // quote (within 90 bytes, same sentence) starts a run of name words up to
 // `start`, the name starts at the quote; returns the start.
-size_t MentionScanner::QuotedStart(size_t start, int* cap_words) const {
+size_t MentionScanner::QuotedStart(size_t start, size_t end, int* cap_words) const {
+  if (!ClosingQuoteAt(end)) return start;
   size_t lo = start > 90 ? start - 90 : 0;
   for (size_t q = start; q > lo; --q) {
     unsigned char c = t_[q - 1];
@@ -743,6 +863,14 @@ size_t MentionScanner::QuotedStart(size_t start, int* cap_words) const {
     }
   }
   return start;
+}
+
+// A closing quote at `end`, maybe after a comma or period (“... Act,”).
+bool MentionScanner::ClosingQuoteAt(size_t end) const {
+  if (end < t_.size() && (t_[end] == ',' || t_[end] == '.')) ++end;
+  if (end < t_.size() && t_[end] == '"') return true;
+  return end + 2 < t_.size() && static_cast<unsigned char>(t_[end]) == 0xE2 &&
+         static_cast<unsigned char>(t_[end + 1]) == 0x80 && static_cast<unsigned char>(t_[end + 2]) == 0x9D;
 }
 
 bool MentionScanner::QuotedNameOk(size_t from, size_t to) const {
@@ -804,39 +932,224 @@ void MentionScanner::LongTitle(size_t end_word_b, size_t we) {
   }
 }
 
-// A Spanish name after legislation.spanish_law: capitalized words and
-// legislation.spanish_connector words, and a year: "Ley de Libertad de
-// Información", "Ley Laken Riley", "Ley de Derechos Civiles de 1964".
+// A Spanish name after legislation.spanish_law: capitalized words (hyphened
+// ones whole: "Re-inversión") and legislation.spanish_connector words, a
+// number right after a capitalized word ("Ley Número 38") or a year ("de
+// 1964"), one lower-case word between capitalized ones ("Ley de Costos más
+// Bajos"); a legislation.spanish_name_break word before a
+// legislation.spanish_article ends it ("... Americanos y el Presidente").
+// A longest start of the name that acts.tsv knows wins.
 void MentionScanner::SpanishName(size_t b, size_t we) {
-  size_t end = we;
-  size_t pos = we;
+  size_t end = we, pos = we, known_end = 0;
   int caps = 0;
-  for (int guard = 0; guard < 12; ++guard) {
+  for (int guard = 0; guard < 14; ++guard) {
     if (pos >= t_.size() || t_[pos] != ' ') break;
-    size_t k = pos + 1;
-    size_t e = WordEnd(t_, k);
+    const size_t k = pos + 1;
+    const size_t e = SpanishWordEnd(k);
     if (e == k) break;
-    std::string_view w = t_.substr(k, e - k);
-    if (IsUpper(static_cast<unsigned char>(w[0])) ||
-        (static_cast<unsigned char>(w[0]) == 0xC3 && e > k + 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
-         static_cast<unsigned char>(w[1]) <= 0x9E)) {
+    const std::string_view w = t_.substr(k, e - k);
+    const unsigned char c0 = w[0];
+    if (IsUpper(c0) || (c0 == 0xC3 && e > k + 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+                        static_cast<unsigned char>(w[1]) <= 0x9E)) {
       ++caps;
-      end = e;
+      end = pos = e;
+      if (kb_.Find(Fold(t_.substr(b, end - b))) >= 0) known_end = end;
+      continue;
+    }
+    if (IsDigit(c0)) {
+      if (caps > 0 && (pos == end || e - k == 4)) end = e;  // "Número 38", "de 1964"
+      break;
+    }
+    const size_t next = e + 1;
+    if (words_.spanish_name_break->Contains(w) && next < t_.size() && t_[e] == ' ' &&
+        words_.spanish_article->Contains(WordAt(next))) {
+      break;
+    }
+    if (words_.spanish_connector->Contains(w)) {
       pos = e;
       continue;
     }
-    if (IsDigit(w[0]) && caps > 0 && e - k == 4) {  // "de 1964"
-      end = e;
-      break;
-    }
-    if (words_.spanish_connector->Contains(w) && caps >= 0) {
+    // one lower-case word between capitalized words
+    if (caps > 0 && pos == end && next < t_.size() && t_[e] == ' ' && IsUpper(static_cast<unsigned char>(t_[next]))) {
       pos = e;
       continue;
     }
     break;
   }
   if (caps == 0) return;
+  if (known_end > 0) end = known_end;
   Add(b, end, MType::kName, Fold(t_.substr(b, end - b)));
+  AcronymAfter(b, end);
+}
+
+// The end of a word and the words hyphened to it ("Re-inversión").
+size_t MentionScanner::SpanishWordEnd(size_t k) const {
+  size_t e = WordEnd(t_, k);
+  while (e > k && e + 1 < t_.size() && t_[e] == '-' && IsWordByte(t_[e + 1])) e = WordEnd(t_, e + 1);
+  return e;
+}
+
+// legislation.ordinal_law after an ordinal: "Fourteenth Amendment", "14th
+// Amendment", "Twenty-Sixth Amendment", "Decimocuarta Enmienda" (legislation.ordinal,
+// or digits with a legislation.ordinal_suffix). Keyed by the number, so the
+// forms of one amendment merge.
+size_t MentionScanner::OrdinalLaw(std::string_view w, size_t b, size_t we) {
+  if (!words_.ordinal_law->Contains(w) || b < 2 || t_[b - 1] != ' ') return 0;
+  size_t ps = WordStartBefore(t_, b - 1);
+  if (ps >= 2 && t_[ps - 1] == '-' && IsWordByte(t_[ps - 2])) ps = WordStartBefore(t_, ps - 1);  // "Twenty-Sixth"
+  const std::string_view ord = t_.substr(ps, b - 1 - ps);
+  std::string number;
+  if (const std::string* n = words_.ordinal->Find(ord)) {
+    number = *n;
+  } else {
+    size_t d = 0;
+    while (d < ord.size() && IsDigit(ord[d])) ++d;
+    if (d == 0 || d > 2 || !words_.ordinal_suffix->Contains(ord.substr(d))) return 0;
+    number = std::string(ord.substr(0, d));
+  }
+  Add(ps, we, MType::kName, "ordinal_law:" + number);
+  return we;
+}
+
+// legislation.constitution: "U.S. Constitution", "Minnesota Constitution",
+// "the Constitution" (walked back like a name; acts.tsv names the federal
+// one); "Constitution of the United States" when acts.tsv knows it. Not
+// before a capitalized word ("Constitution Avenue").
+size_t MentionScanner::Constitution(std::string_view w, size_t b, size_t we) {
+  if (!words_.constitution->Contains(w)) return 0;
+  const size_t k = SkipSp(we);
+  if (k > we && k < t_.size() && IsUpper(static_cast<unsigned char>(t_[k]))) return we;
+  int cap_words = 0;
+  size_t start = KnownLongerStart(WalkBackName(b, we, b, &cap_words), we);
+  size_t end = we;
+  if (start == b) {
+    // "Constitution of the United States": up to 5 words more, when known
+    size_t pos = we;
+    for (int words = 0; words < 5 && pos < t_.size() && t_[pos] == ' '; ++words) {
+      const size_t e = WordEnd(t_, pos + 1);
+      if (e <= pos + 1) break;
+      pos = e;
+      if (kb_.Find(Fold(t_.substr(b, pos - b))) >= 0) end = pos;
+    }
+  }
+  Add(start, end, MType::kName, Fold(t_.substr(start, end - start)));
+  return end;
+}
+
+// legislation.article_designator + Roman numeral, and ", section N"
+// (legislation.article_section): "Article I, section 10", "Article III".
+size_t MentionScanner::ArticleNumber(std::string_view w, size_t b, size_t we) {
+  if (!words_.article_designator->Contains(w)) return 0;
+  const size_t k = SkipSp(we);
+  const std::string_view num = k > we ? WordAt(k) : std::string_view();
+  if (!IsRoman(num) || (k + num.size() < t_.size() && IsWordByte(t_[k + num.size()]))) return we;
+  size_t e = k + num.size();
+  size_t s = e < t_.size() && t_[e] == ',' ? e + 1 : e;
+  s = SkipSp(s);
+  const std::string_view sec = s > e ? WordAt(s) : std::string_view();
+  if (!sec.empty() && words_.article_section->Contains(sec)) {
+    const size_t n = SkipSp(s + sec.size());
+    const size_t ne = NumberAt(n, true);
+    if (n > s + sec.size() && ne > n) e = ne;
+  }
+  Add(b, e, MType::kNumber, "article:" + Fold(t_.substr(k, e - k)));
+  return e;
+}
+
+// legislation.of_name_lead + "of" + capitalized words: "Treaty of Guadalupe
+// Hidalgo". Returns the end, or 0.
+size_t MentionScanner::OfName(size_t b, size_t we) {
+  size_t k = SkipSp(we);
+  if (k == we || YearJoinerEnd(k) == k) return 0;
+  size_t pos = YearJoinerEnd(k), end = 0;
+  for (int words = 0; words < 5 && pos < t_.size() && t_[pos] == ' '; ++words) {
+    const size_t e = WordEnd(t_, pos + 1);
+    if (e == pos + 1 || !IsUpper(static_cast<unsigned char>(t_[pos + 1]))) break;
+    end = pos = e;
+  }
+  if (end == 0) return 0;
+  Add(b, end, MType::kName, Fold(t_.substr(b, end - b)));
+  return end;
+}
+
+// A stand-alone form of several words from acts.tsv at a capitalized word
+// ("American Rescue Plan"), not when a capitalized word follows (a longer
+// name the other rules read). Returns the end, or 0.
+size_t MentionScanner::KnownPhrase(std::string_view w, size_t b) {
+  const std::vector<std::string>* phrases = kb_.PhrasesStartingWith(w);
+  if (phrases == nullptr) return 0;
+  for (const std::string& p : *phrases) {
+    const size_t e = b + p.size();
+    if (t_.compare(b, p.size(), p) != 0 || (e < t_.size() && IsWordByte(t_[e]))) continue;
+    const size_t k = SkipSp(e);
+    if (k > e && k < t_.size() && IsUpper(static_cast<unsigned char>(t_[k]))) continue;
+    Add(b, e, MType::kName, Fold(p));
+    AcronymAfter(b, e);
+    return e;
+  }
+  return 0;
+}
+
+// A code citation at a number [b, we): title, legislation.code_abbrev, an
+// optional legislation.section_sign, section: "8 U.S.C. 1373", "8 U.S.C.
+// § 1357(g)", "8 CFR 287.7". Returns the end, or 0.
+size_t MentionScanner::CodeCitation(size_t b, size_t we) {
+  if (we - b > 3 || t_[we] != ' ' || !std::all_of(t_.begin() + b, t_.begin() + we, [](char c) { return IsDigit(c); })) {
+    return 0;
+  }
+  const size_t k = we + 1;
+  size_t ke = k;
+  while (ke < t_.size() && (IsAsciiAlpha(t_[ke]) || t_[ke] == '.')) ++ke;
+  const std::string* kind = ke > k ? words_.code_abbrev->Find(t_.substr(k, ke - k)) : nullptr;
+  if (kind == nullptr) return 0;
+  size_t n = SkipSp(ke);
+  for (const std::string& sign : *words_.section_sign) {
+    if (t_.compare(n, sign.size(), sign) == 0) {
+      n = SkipSp(n + sign.size());
+      break;
+    }
+  }
+  size_t e = NumberAt(n, true);
+  while (e > n && e + 1 < t_.size() && t_[e] == '.' && IsDigit(t_[e + 1])) {  // "287.7"
+    ++e;
+    while (e < t_.size() && IsDigit(t_[e])) ++e;
+  }
+  if (e == n) return 0;
+  Add(b, e, MType::kNumber, *kind + ":" + std::string(t_.substr(b, we - b)) + ":" + Fold(t_.substr(n, e - n)));
+  return e;
+}
+
+// An acronym in parentheses right after a name, made of the initials of its
+// capitalized words ("National Defense Authorization Act (NDAA)", "Voting
+// Rights Act of 1965 (VRA)"); its later uses are found at the end of the scan.
+void MentionScanner::AcronymAfter(size_t name_b, size_t name_e) {
+  if (name_e + 4 >= t_.size() || t_[name_e] != ' ' || t_[name_e + 1] != '(') return;
+  const size_t a = name_e + 2;
+  size_t ae = a;
+  while (ae < t_.size() && IsUpper(t_[ae])) ++ae;
+  if (ae - a < 2 || ae - a > 8 || ae >= t_.size() || t_[ae] != ')') return;
+  std::string initials;
+  for (size_t i = name_b; i < name_e; i = WordEnd(t_, i)) {
+    while (i < name_e && !IsWordByte(t_[i])) ++i;
+    if (i < name_e && IsUpper(t_[i])) initials.push_back(t_[i]);
+    if (i >= name_e) break;
+  }
+  if (t_.substr(a, ae - a) != initials) return;
+  acronyms_.push_back(mentions_.size());
+  Add(a, ae, MType::kAcronym, Fold(t_.substr(a, ae - a)));
+}
+
+// The later uses of the acronyms defined in parentheses.
+void MentionScanner::DefinedAcronymsElsewhere() {
+  for (const size_t idx : acronyms_) {
+    const Mention def = mentions_[idx];
+    const std::string_view acro = t_.substr(def.b, def.e - def.b);
+    for (size_t p = t_.find(acro); p != std::string_view::npos; p = t_.find(acro, p + 1)) {
+      const size_t e = p + acro.size();
+      if (p == def.b || (p > 0 && IsWordByte(t_[p - 1])) || (e < t_.size() && IsWordByte(t_[e]))) continue;
+      Add(p, e, MType::kAcronym, def.key);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- merging
@@ -980,11 +1293,13 @@ int MentionGroups::Tie(const Mention& a, const Mention& b) const {
   // (New York for All Act)".
   if (IsNameType(a.type) && IsNameType(b.type) && gap == " ("sv && b.e < t_.size() && t_[b.e] == ')') return 1;
   if (a.key.rfind("section:", 0) == 0 || b.key.rfind("section:", 0) == 0 ||
-      b.key.rfind("title:", 0) == 0) {
+      a.key.rfind("article:", 0) == 0 || b.key.rfind("article:", 0) == 0 || b.key.rfind("title:", 0) == 0) {
     return 0;  // "Section 6103 of the Internal Revenue Code" names two things
   }
   if (!names_and_numbers) return 0;
   // "X Act (S.1)", "X Act — H.B. 5", "S. 1: X Act", "H.R. 5 “X Act”"
+  // ... and a number right before a name ("H.R. 5376 Build Back Better Act")
+  if (gap == " "sv) return 1;
   if (gap == " ("sv || gap == " \xE2\x80\x94 "sv || gap == " \xE2\x80\x93 "sv || gap == " - "sv ||
       gap == " -- "sv || gap == ", "sv || gap == ": "sv || gap == "\xE2\x80\x94"sv || gap == " \xE2\x80\x9C"sv) {
     return 1;
@@ -1013,7 +1328,7 @@ int MentionGroups::CommaTie(std::string_view gap) const {
     if (IsAsciiAlpha(c)) {
       size_t e = WordEnd(gap, i);
       std::string_view w = gap.substr(i, e - i);
-      if (!IsLower(c)) return 0;
+      if (!IsLower(c) && !words_.article->Contains(Fold(w))) return 0;  // ", The X Act" 
       if (words_.nickname_verb->Contains(w)) {
         const std::string* unless = words_.nickname_unless->Find(w);
         nickname = unless == nullptr || gap.find(*unless) == std::string_view::npos;
@@ -1029,8 +1344,9 @@ int MentionGroups::CommaTie(std::string_view gap) const {
     return 0;
   }
   bool article = false;
+  const std::string folded = Fold(gap);
   for (const std::string& a : *words_.article_list) {
-    if (gap.find(a) != std::string_view::npos) article = true;
+    if (folded.find(a) != std::string::npos) article = true;
   }
   if (!article && !nickname) return 0;
   if (words > 2 && !nickname) return 0;
@@ -1186,6 +1502,19 @@ Status LegislationWords::ResolveClasses(const Lexicon& lexicon) {
   words("legislation.title_of", &title_of);
   words("legislation.nickname_verb", &nickname_verb);
   map("legislation.nickname_unless", &nickname_unless);
+  words("legislation.ordinal_law", &ordinal_law);
+  map("legislation.ordinal", &ordinal);
+  words("legislation.ordinal_suffix", &ordinal_suffix);
+  words("legislation.constitution", &constitution);
+  words("legislation.article_designator", &article_designator);
+  words("legislation.article_section", &article_section);
+  words("legislation.article_crossing", &article_crossing);
+  words("legislation.name_lead_drop", &name_lead_drop);
+  words("legislation.of_name_lead", &of_name_lead);
+  map("legislation.code_abbrev", &code_abbrev);
+  if (s.ok()) s = lexicon.List("legislation.section_sign", &section_sign);
+  words("legislation.spanish_name_break", &spanish_name_break);
+  words("legislation.spanish_article", &spanish_article);
   return s;
 }
 
@@ -1230,7 +1559,9 @@ Status LegislationWords::CollectRuleWords(const Lexicon& lexicon) {
   }
   for (const char* name : {"legislation.intro", "legislation.order_lead", "legislation.local_law_lead",
                            "legislation.proposition", "legislation.section", "legislation.title",
-                           "legislation.name_ending", "legislation.spanish_law"}) {
+                           "legislation.name_ending", "legislation.spanish_law", "legislation.ordinal_law",
+                           "legislation.constitution", "legislation.article_designator",
+                           "legislation.of_name_lead"}) {
     const std::vector<std::string>* list = nullptr;
     Status s = lexicon.List(name, &list);
     if (!s.ok()) return s;
@@ -1257,6 +1588,9 @@ Status ActKnowledge::Load(const KnowledgeFiles& files, const Lexicon& lexicon) {
         if (!a.empty()) {
           by_key_.emplace(Fold(a), idx);
           if (col == 2) standalone_.insert(std::string(a));
+          if (const size_t sp = a.find(' '); col == 2 && sp != std::string_view::npos) {
+            phrases_by_first_[a.substr(0, sp)].emplace_back(a);
+          }
         }
         if (bar == std::string_view::npos) break;
         rest.remove_prefix(bar + 1);

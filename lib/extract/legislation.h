@@ -4,7 +4,9 @@
 // "Title VI") and named acts, ordinances and codes ("Fair Hearing for
 // Immigrants Act", "Welcoming City Ordinance", "Internal Revenue Code",
 // "An Act protecting family shelter access", "Ley de Libertad de
-// Información").
+// Información"), constitutional provisions ("Fourteenth Amendment",
+// "U.S. Constitution", "Article I, section 10"), code citations ("8 U.S.C.
+// 1373"), proclamations and treaties ("Treaty of Guadalupe Hidalgo").
 //
 // Mentions of one law are merged into one NamedEntity: a bill number and the
 // act's name when the text ties them ("the X Act (S.2141/A.3320)",
@@ -78,6 +80,19 @@ struct LegislationWords {
   const StringSet* title_of = nullptr;                          // "Title VII of the X Act"
   const StringSet* nickname_verb = nullptr;                     // "known as"
   const StringTable<std::string>* nickname_unless = nullptr;    // called=so-called
+  const StringSet* ordinal_law = nullptr;                       // "Amendment"
+  const StringTable<std::string>* ordinal = nullptr;            // "Fourteenth" -> 14
+  const StringSet* ordinal_suffix = nullptr;                    // "th" of "14th"
+  const StringSet* constitution = nullptr;                      // "Constitution"
+  const StringSet* article_designator = nullptr;                // "Article I"
+  const StringSet* article_section = nullptr;                   // ", section 10"
+  const StringSet* article_crossing = nullptr;                  // "for the" inside a name
+  const StringSet* name_lead_drop = nullptr;                    // "My X Act"
+  const StringSet* of_name_lead = nullptr;                      // "Treaty of X"
+  const StringTable<std::string>* code_abbrev = nullptr;        // "U.S.C." -> usc
+  const std::vector<std::string>* section_sign = nullptr;       // "§"
+  const StringSet* spanish_name_break = nullptr;                // "y" before "el"
+  const StringSet* spanish_article = nullptr;                   // "el"
 
   // legislation.designator_two_word: "Council Bill" -> bill.
   struct TwoWords {
@@ -116,12 +131,17 @@ class ActKnowledge {
   // Stand-alone forms, exact case.
   bool IsStandalone(std::string_view s) const { return standalone_.count(std::string(s)) != 0; }
   bool HasStandalone() const { return !standalone_.empty(); }
+  // Stand-alone forms of several words ("American Rescue Plan"), by first word.
+  const std::vector<std::string>* PhrasesStartingWith(std::string_view first) const {
+    return phrases_by_first_.Find(first);
+  }
   const LegislationWords& words() const { return words_; }
 
  private:
   std::vector<std::string> entries_;  // canonical names
   std::unordered_map<std::string, int> by_key_;
   std::unordered_set<std::string> standalone_;
+  StringTable<std::vector<std::string>> phrases_by_first_;
   LegislationWords words_;
 };
 

@@ -94,6 +94,86 @@ TEST(LegislationTest, DesignatedNumbers) {
   }
 }
 
+// Constitutional provisions: amendments by ordinal word or number (one key, so
+// forms merge; acts.tsv names them), a constitution walked back like a name,
+// articles with a section.
+TEST(LegislationTest, ConstitutionalProvisions) {
+  const std::vector<Case> cases = {
+      {"It violates the 14th Amendment. The Fourteenth Amendment is clear.",
+       {{"Fourteenth Amendment", "14th Amendment"}}},
+      {"Both the Fourth Amendment to the U.S. Constitution and the Ohio Constitution apply.",
+       {{"Fourth Amendment"}, {"U.S. Constitution"}, {"Ohio Constitution"}}},
+      {"The president cannot rewrite the Constitution.", {{"U.S. Constitution", "Constitution"}}},
+      {"Article I, section 10 of the Iowa Constitution protects them.",
+       {{"Article I, section 10"}, {"Iowa Constitution"}}},
+      {"La Decimocuarta Enmienda garantiza la igualdad.", {{"Fourteenth Amendment", "Decimocuarta Enmienda"}}},
+      {"They marched on Constitution Avenue after Amendment 3 passed.", {{"Amendment 3"}}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindLaws(c.text), c.want) << c.text;
+  }
+}
+
+// Names the walk back used to cut or run on, code citations, numbers with a
+// year part, acronyms defined in parentheses, forms of several words known
+// from acts.tsv, proclamations and treaties.
+TEST(LegislationTest, NameBoundariesAndCitations) {
+  const std::vector<Case> cases = {
+      {"They reintroduced the 9/11 Heroes Relief Act today.", {{"9/11 Heroes Relief Act"}}},
+      {"He backs the Build Back Better Act.", {{"Build Back Better Act"}}},
+      {"They cite the Rural Clinic Reauthorization Act.", {{"Rural Clinic Reauthorization Act"}}},
+      {"My Safe Harbor Act passed; they back the Protect Our Parks Act.", {{"Safe Harbor Act"}, {"Protect Our Parks Act"}}},
+      {"It extends the Children’s Health Insurance Program Reauthorization Act of 2009 to them.",
+       {{"Children's Health Insurance Program Reauthorization Act",
+         "Children’s Health Insurance Program Reauthorization Act of 2009"}}},
+      {"Funds of the Emergency Supplemental Appropriations for Humanitarian Assistance and Security at the "
+       "Southern Border Act of 2019 ran out.",
+       {{"Emergency Supplemental Appropriations for Humanitarian Assistance and Security at the Southern Border Act, "
+         "2019",
+         "Emergency Supplemental Appropriations for Humanitarian Assistance and Security at the Southern Border Act of "
+         "2019"}}},
+      {"She introduced the Fight for the Open Road Act and the Safety at the Border Act.",
+       {{"Fight for the Open Road Act"}, {"Safety at the Border Act"}}},
+      {"Supporters of the Clean Air Act rallied.", {{"Clean Air Act"}}},
+      {"\"The Harbor Safety Act of 2021 is overdue,\" she said.", {{"Harbor Safety Act of 2021"}}},
+      {"He filed H.R.5693, The River Access Act, in May.", {{"River Access Act", "H.R.5693"}}},
+      {"He filed S. 1234 Harbor Safety Act today.", {{"Harbor Safety Act", "S. 1234"}}},
+      {"Funds from the National Parks Renewal Act (NPRA) arrived; NPRA pays.",
+       {{"National Parks Renewal Act", "NPRA"}}},
+      {"The county used funds from the American Rescue Plan.",
+       {{"American Rescue Plan Act of 2021", "American Rescue Plan"}}},
+      {"It conflicts with 8 U.S.C. 1373 and 8 U.S.C. § 1357(g).", {{"8 U.S.C. 1373"}, {"8 U.S.C. § 1357(g)"}}},
+      {"The governor signed Executive Order 25-04 and Charter Amendment 13 passed.",
+       {{"Executive Order 25-04"}, {"Charter Amendment 13"}}},
+      {"Proclamation 10886 cites the Treaty of Guadalupe Hidalgo.",
+       {{"Proclamation 10886"}, {"Treaty of Guadalupe Hidalgo"}}},
+      {"Title IX of the Education Amendments of 1972 bars it.", {{"Education Amendments of 1972", "Title IX"}}},
+      {"H-1B and L-1 visa holders wait.", {}},
+      {"National Origin-Based Antidiscrimination for Nonimmigrants Act", {{"National Origin-Based Antidiscrimination for Nonimmigrants Act"}}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindLaws(c.text), c.want) << c.text;
+  }
+}
+
+// Spanish names: hyphened words, a number after a capitalized word, one
+// lower-case word between capitalized ones, and "y el ..." ending the name.
+TEST(LegislationTest, SpanishNames) {
+  const std::vector<Case> cases = {
+      {"Fondos de la Ley Americana de Recuperación y Re-inversión llegaron.",
+       {{"American Recovery and Reinvestment Act of 2009", "Ley Americana de Recuperación y Re-inversión"}}},
+      {"La Ley Número 38 fue aprobada.", {{"Ley Número 38"}}},
+      {"Aprobó la Ley de Costos más Bajos y Más Transparencia (H.R. 5378).",
+       {{"Ley de Costos más Bajos y Más Transparencia", "H.R. 5378"}}},
+      {"Apoyan la Ley de Puertos Seguros y el Presidente la firmó.", {{"Ley de Puertos Seguros"}}},
+      {"Celebran la Ley del Sueño y Promesa Americanos y el Presidente Biden.",
+       {{"American Dream and Promise Act", "Ley del Sueño y Promesa Americanos"}}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindLaws(c.text), c.want) << c.text;
+  }
+}
+
 TEST(LegislationTest, SpansCoverEveryMention) {
   std::string text = "The Protect Kids Act (SB 12) and SB 12 again.";
   std::vector<NamedEntity> out;
