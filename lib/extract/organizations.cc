@@ -54,6 +54,7 @@ Status LoadForm(const Lexicon& lexicon, std::string_view name, std::string_view 
 }  // namespace
 
 Status OrgWords::Load(const Lexicon& lexicon) {
+  Status s0;
   const std::pair<const char*, const StringSet**> sets[] = {
       {"org.connector", &connector},
       {"org.lead_noise", &lead_noise},
@@ -90,7 +91,17 @@ Status OrgWords::Load(const Lexicon& lexicon) {
       {"org.inspector_general_head", &inspector_general_head},
       {"org.committee_word", &committee_word},
       {"org.attorney_general_office", &attorney_general_office},
+      {"org.company_form", &company_form},
+      {"org.presidency_word", &presidency_word},
+      {"org.indefinite_article", &indefinite_article},
+      {"org.us_attorney_head", &us_attorney_head},
+      {"org.us_attorney_plural", &us_attorney_plural},
+      {"org.judicial_district_word", &judicial_district_word},
+      {"org.district_direction", &district_direction},
+      {"org.unit_connector", &unit_connector},
   };
+  s0 = lexicon.List("org.congress_publisher", &congress_publisher);
+  if (!s0.ok()) return s0;
   for (const auto& [name, ptr] : sets) {
     Status s = lexicon.Words(name, ptr);
     if (!s.ok()) return s;
@@ -129,6 +140,7 @@ Status OrgWords::Load(const Lexicon& lexicon) {
       {"inspector_general", &inspector_general_form},
       {"attorney_general_before", &attorney_general_before_form},
       {"attorney_general_after", &attorney_general_after_form},
+      {"us_attorney_office", &us_attorney_office_form},
   };
   for (const auto& [key, ptr] : forms) {
     s = LoadForm(lexicon, "org.name_form", key, ptr);
@@ -139,40 +151,149 @@ Status OrgWords::Load(const Lexicon& lexicon) {
 
 Status OrgKnowledge::Load(const KnowledgeFiles& files, const Lexicon& lexicon) {
   Status st = words_.Load(lexicon);
-  if (!st.ok()) return st;
-  st = files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
-    if (f.empty() || f[0].empty()) return Status::Corruption("agencies.tsv:" + std::to_string(line) + ": empty name");
-    Agency a;
-    a.canonical = std::string(f[0]);
-    if (f.size() > 2) a.region = std::string(f[2]);
-    std::size_t idx = agencies_.size();
-    agencies_.push_back(a);
-    agency_keys_.emplace(FoldKey(f[0]), idx);
-    agency_key_set_.Insert(FoldKey(f[0]));
-    if (f.size() > 1) {
-      std::string_view al = f[1];
-      while (!al.empty()) {
-        std::size_t bar = al.find('|');
-        std::string_view one = al.substr(0, bar);
-        if (!one.empty()) {
-          agency_keys_.emplace(FoldKey(one), idx);
-          agency_key_set_.Insert(FoldKey(one));
-        }
-        if (agencies_[idx].acronym.empty() && one.size() >= 2 && one.size() <= 6 &&
-            std::all_of(one.begin(), one.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-          agencies_[idx].acronym = std::string(one);
-        if (bar == std::string_view::npos) break;
-        al.remove_prefix(bar + 1);
-      }
-    }
-    return Status::OK();
-  });
+  if (st.ok()) st = LoadAgencies(files);
+  if (st.ok()) st = LoadPublicTables(files);
   if (!st.ok()) return st;
   return files.ForEachRecord("gov_bodies.tsv", [&](const std::vector<std::string_view>& f, int line) {
     if (f.size() < 3) return Status::Corruption("gov_bodies.tsv:" + std::to_string(line) + ": expected region<TAB>short<TAB>canonical");
     gov_bodies_[std::string(f[0]) + "|" + FoldKey(f[1])] = std::string(f[2]);
     return Status::OK();
   });
+}
+
+namespace {
+
+// The '|'-separated names of a field, appended to `out`.
+void SplitNames(std::string_view al, std::vector<std::string_view>* out) {
+  while (!al.empty()) {
+    std::size_t bar = al.find('|');
+    std::string_view one = al.substr(0, bar);
+    if (!one.empty()) out->push_back(one);
+    if (bar == std::string_view::npos) break;
+    al.remove_prefix(bar + 1);
+  }
+}
+
+bool IsAcronymName(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+// agencies.tsv: the hand-kept names, canonical as the guideline writes them.
+Status OrgKnowledge::LoadAgencies(const KnowledgeFiles& files) {
+  return files.ForEachRecord("agencies.tsv", [&](const std::vector<std::string_view>& f, int line) {
+    if (f.empty() || f[0].empty()) return Status::Corruption("agencies.tsv:" + std::to_string(line) + ": empty name");
+    std::vector<std::string_view> names{f[0]};
+    if (f.size() > 1) SplitNames(f[1], &names);
+    AddNamed(names, f.size() > 2 ? std::string(f[2]) : std::string(), false, false);
+    return Status::OK();
+  });
+}
+
+// The public tables (federal_agencies.tsv, international_orgs.tsv,
+// committees.tsv): each row's names, screened (ScreenedOut).
+Status OrgKnowledge::LoadPublicTables(const KnowledgeFiles& files) {
+  Status st = files.ForEachRecord("org_words.tsv", [&](const std::vector<std::string_view>& f, int) {
+    if (!f.empty() && f[0].find(' ') == std::string_view::npos) screen_org_words_.Insert(FoldKey(f[0]));
+    return Status::OK();
+  });
+  // file, and the columns holding other names (after the name in column 0)
+  const std::pair<const char*, std::vector<std::size_t>> tables[] = {
+      {"federal_agencies.tsv", {2, 3}}, {"international_orgs.tsv", {1, 2}}, {"committees.tsv", {3}}};
+  for (const auto& [file, cols] : tables) {
+    if (!st.ok()) break;
+    // a name on two rows ("Judiciary Committee" of both chambers) names neither
+    std::unordered_map<std::string, int> rows_of;
+    std::vector<std::vector<std::string_view>> rows;
+    st = files.ForEachRecord(file, [&](const std::vector<std::string_view>& f, int line) {
+      if (f.empty() || f[0].empty()) return Status::Corruption(std::string(file) + ":" + std::to_string(line) + ": empty name");
+      std::vector<std::string_view> names{f[0]};
+      for (std::size_t c : cols) {
+        if (c < f.size()) SplitNames(f[c], &names);
+      }
+      // committees go by their chamber's short form, as releases write
+      // them: "House Judiciary Committee", "House Subcommittee on X" (the
+      // table's first, resp. second, other name)
+      const bool committee = std::string_view(file) == "committees.tsv"sv;
+      const std::size_t chamber_form = committee ? (f.size() > 2 && !f[2].empty() ? 2 : 1) : 0;
+      if (chamber_form > 0 && chamber_form < names.size()) std::swap(names[0], names[chamber_form]);
+      for (std::size_t k = 1; k < names.size(); ++k) ++rows_of[FoldKey(names[k])];
+      rows.push_back(std::move(names));
+      return Status::OK();
+    });
+    for (std::vector<std::string_view>& names : rows) {
+      names.erase(std::remove_if(names.begin() + 1, names.end(),
+                                 [&](std::string_view n) { return rows_of[FoldKey(n)] > 1; }),
+                  names.end());
+      // "Office of Inspector General (DHS)": the row's other names name it
+      if (names[0].find('(') != std::string_view::npos) names.erase(names.begin());
+      // the guideline writes "U.S. X" for "United States X" where the table has both
+      constexpr std::string_view kUnitedStates = "United States ", kUS = "U.S. ";
+      for (std::size_t k = 1; !names.empty() && names[0].substr(0, kUnitedStates.size()) == kUnitedStates && k < names.size(); ++k) {
+        if (names[k].substr(0, kUS.size()) == kUS && names[k].substr(kUS.size()) == names[0].substr(kUnitedStates.size()))
+          std::swap(names[0], names[k]);
+      }
+      if (!names.empty()) AddNamed(names, std::string(), true, std::string_view(file) == "committees.tsv"sv);
+    }
+  }
+  return st;
+}
+
+// Names of public tables that releases use for other things: marked
+// "(ambiguous)", written in lower case ("immigration courts"), a short
+// name's body named by place ("General Assembly"), and names of one or two
+// words without an organization word ("Social Security", "Homeland
+// Security": the program or the field, not the body). Acronyms stay.
+bool OrgKnowledge::ScreenedOut(std::string_view name) const {
+  if (name.find('(') != std::string_view::npos) return true;
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') return true;
+  if (IsAcronymName(name)) return false;
+  const std::string key = FoldKey(name);
+  if (words_.short_gov_key->Contains(key)) return true;
+  int n_words = 0;
+  bool org_word = false;
+  for (std::size_t p = 0; p <= key.size();) {
+    std::size_t sp = key.find(' ', p);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > p) {
+      ++n_words;
+      org_word = org_word || screen_org_words_.Contains(std::string_view(key).substr(p, sp - p));
+    }
+    p = sp + 1;
+  }
+  return n_words < 3 && !org_word;
+}
+
+void OrgKnowledge::AddNamed(const std::vector<std::string_view>& names, const std::string& region, bool screen,
+                            bool committee) {
+  // a body already known by one of the names keeps its canonical name
+  std::size_t idx = agencies_.size();
+  for (std::string_view n : names) {
+    auto range = agency_keys_.equal_range(FoldKey(n));
+    for (auto it = range.first; it != range.second && idx == agencies_.size(); ++it) {
+      if (agencies_[it->second].region == region) idx = it->second;
+    }
+    if (idx != agencies_.size()) break;
+  }
+  if (idx == agencies_.size()) agencies_.push_back({std::string(names[0]), region, std::string(), committee});
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    std::string_view one = names[k];
+    if (screen && k > 0 && ScreenedOut(one)) continue;
+    std::string key = FoldKey(one);
+    // a name already naming another body of the same region stays with it
+    bool taken = false;
+    auto range = agency_keys_.equal_range(key);
+    for (auto it = range.first; it != range.second; ++it) taken = taken || agencies_[it->second].region == region;
+    if (!taken) {
+      agency_keys_.emplace(key, idx);
+      agency_key_set_.Insert(key);
+    }
+    (IsAcronymName(one) ? acronym_keys_ : word_name_keys_).Insert(key);
+    if (agencies_[idx].acronym.empty() && k > 0 && IsAcronymName(one)) agencies_[idx].acronym = std::string(one);
+    const std::size_t comma = key.find(',');
+    if (comma != std::string::npos && comma > 0) comma_prefixes_.Insert(key.substr(0, comma));
+  }
 }
 
 const OrgKnowledge::Agency* OrgKnowledge::FindAgency(const std::string& key, const std::string& region) const {
@@ -214,11 +335,13 @@ class OrgScan {
  public:
   OrgScan(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
           const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-          std::vector<TextSpan>* mention_spans)
+          std::vector<TextSpan>* mention_spans, const PeopleKnowledge* people)
       : text_(text), toks_(toks), fold_(fold), n_(toks.size()), words_(words), kb_(kb), w_(kb.words()), ctx_(ctx),
         region_(ctx.region), publisher_key_(FoldKey(ctx.publisher)), english_(ctx.language != "es"sv),
-        mention_spans_(mention_spans) {
+        mention_spans_(mention_spans), people_(people) {
     MarkTaken(toks, taken, &in_taken_);
+    for (const std::string& p : *w_.congress_publisher) congress_publisher_ = congress_publisher_ || publisher_key_.find(p) != std::string::npos;
+    state_committees_ = !ctx_.state_name.empty() && !congress_publisher_;
   }
 
   void Run(std::vector<NamedEntity>* out);
@@ -264,6 +387,31 @@ class OrgScan {
   std::size_t RunEnd(std::size_t a) const;
   bool ConnectorJoins(std::size_t a, std::size_t last, std::size_t j, std::size_t* k) const;
   std::size_t SplitAtTitle(std::size_t a, std::size_t last);
+  std::size_t SplitAtInitialName(std::size_t a, std::size_t last);
+  std::size_t PastCommas(std::size_t a, std::size_t last) const;
+  std::size_t PastKnownCommaName(std::size_t a, std::size_t last) const;
+  std::size_t PastCommaList(std::size_t a, std::size_t last) const;
+  bool IsInitial(std::size_t k) const {
+    return toks_[k].kind == TokKind::kWord && toks_[k].cap && toks_[k].end - toks_[k].begin == 2 &&
+           text_[toks_[k].begin + 1] == '.';
+  }
+  bool FieldOffice(const Seg& g);
+  bool TrailingTitle(const Seg& g);
+  // A title ends at token `last` of the run from a ("... District Attorney’s Office").
+  bool TitleEndsAt(std::size_t a, std::size_t last) const {
+    for (std::size_t k = a; k <= last; ++k) {
+      bool office;
+      // not after a connector: "Department of Justice’s Civil Rights Division"
+      if (toks_[k].kind == TokKind::kWord && k + words_.MatchTitle(toks_, fold_, k, &office) == last + 1)
+        return !(k > a && LowerIn(k - 1, *w_.connector));
+    }
+    return false;
+  }
+  bool AttorneyOffice(const Seg& g);
+  bool JudicialDistrict(const Seg& g) const;
+  const OrgKnowledge::Agency* KnownBody(const Seg& g, const std::string& key) const;
+  bool PresidencyOf(const Seg& g) const;
+  bool IndefiniteDesignation(const Seg& g, std::size_t g0) const;
   void Classify(Seg g);
   bool StripLead(Seg* g) const;
   bool PersonOf(const Seg& g);
@@ -295,7 +443,11 @@ class OrgScan {
   const std::string& region_;
   const std::string publisher_key_;
   const bool english_;
+  std::size_t attorney_offices_until_ = 0;  // end of the sentence naming "U.S. Attorney’s Offices"
+  bool congress_publisher_ = false;  // a member or committee of Congress
+  bool state_committees_ = false;    // "Senate Health Committee" is the state's
   std::vector<TextSpan>* mention_spans_;
+  const PeopleKnowledge* people_;
   std::vector<char> in_taken_;
 
   EntitySet set_;
@@ -349,7 +501,9 @@ bool OrgScan::MoneyBefore(std::size_t k) const {
 std::size_t OrgScan::AcronymAfter(std::size_t e) const {
   if (e + 3 < n_ + 1 && e + 2 < n_ && toks_[e + 1].kind == TokKind::kPunct && toks_[e + 1].punct == '(' &&
       toks_[e + 2].allcaps && e + 3 < n_ && toks_[e + 3].kind == TokKind::kPunct &&
-      (toks_[e + 3].punct == ')' || toks_[e + 3].punct == ','))
+      (toks_[e + 3].punct == ')' || toks_[e + 3].punct == ',') &&
+      // "(R-NY)", "(CA-19)": a member's party and district, not an acronym
+      TokText(text_, toks_[e + 2]).find('-') == std::string_view::npos)
     return e + 2;
   return 0;
 }
@@ -391,8 +545,9 @@ void OrgScan::Run(std::vector<NamedEntity>* out) {
       ++i;
       continue;
     }
-    const std::size_t last = RunEnd(i);
-    const std::size_t seg_start = SplitAtTitle(i, last);
+    const std::size_t last = PastCommas(i, RunEnd(i));
+    std::size_t seg_start = SplitAtInitialName(i, last);
+    if (seg_start <= last) seg_start = SplitAtTitle(seg_start, last);
     if (seg_start <= last) Classify({seg_start, last});
     i = last + 1;
   }
@@ -408,11 +563,25 @@ std::size_t OrgScan::RunEnd(std::size_t a) const {
   std::size_t last = a, j = a + 1;
   while (j < n_) {
     if (toks_[last].possessive) {
-      // "Mayor’s Office" continues; "City Council’s Committee" and "ICE’s" stop
-      if (toks_[last].allcaps || HasOrgWord(a, last) || !IsCap(j) || toks_[j].newline_before) break;
+      // "Mayor’s Office" and "Committee on Veterans’ Affairs" (a plural's)
+      // continue; "City Council’s Committee" and "ICE’s" stop
+      const bool plural = !fold_[last].empty() && fold_[last].back() == 's' &&
+                          text_.compare(toks_[last].end, 4, "\xE2\x80\x99s") != 0 &&
+                          text_.compare(toks_[last].end, 2, "'s") != 0;
+      if (toks_[last].allcaps || (HasOrgWord(a, last) && !plural && !TitleEndsAt(a, last)) || !IsCap(j) ||
+          toks_[j].newline_before)
+        break;
     }
     const Tok& t = toks_[j];
     if (t.newline_before) break;
+    // "Committee on Veterans’ Affairs": a plural's possessive inside a name
+    if (t.kind == TokKind::kPunct && !t.space_before && j + 1 < n_ && IsCap(j + 1) && !toks_[j + 1].newline_before &&
+        !fold_[last].empty() && fold_[last].back() == 's' &&
+        (text_.compare(t.begin, 3, "\xE2\x80\x99") == 0 || text_[t.begin] == '\'')) {
+      last = j + 1;
+      j += 2;
+      continue;
+    }
     if (IsCap(j)) {
       last = j;
       ++j;
@@ -465,6 +634,10 @@ bool OrgScan::ConnectorJoins(std::size_t a, std::size_t last, std::size_t j, std
     if (words_.OrgWord(fold_[last]) != WordTables::kNone || w_.article_after_and->Contains(fold_[j + 1]) ||
         toks_[k].allcaps)
       return false;
+    // "House and Senate": two bodies
+    if (w_.chamber_word->Contains(fold_[last]) && w_.chamber_word->Contains(fold_[k])) return false;
+    // "Caucus Progresista y Caucus del Trabajo": a second name headed by an organization word
+    if (words_.OrgWord(fold_[k]) >= WordTables::kStart && HasOrgWord(a, last)) return false;
   }
   if (w_.campus_connector->Contains(conn)) {
     // "University of Texas at San Antonio"; otherwise "at" ends the name
@@ -509,6 +682,221 @@ std::size_t OrgScan::SplitAtTitle(std::size_t a, std::size_t last) {
   return seg_start;
 }
 
+// A name run ended by a comma may go on past it: a known name with commas
+// ("Bureau of Alcohol, Tobacco, Firearms and Explosives"), a list of the
+// fields of an office ("Department of Children, Youth, and Families") or a
+// company's legal form ("DPB Legal, PLLC").
+std::size_t OrgScan::PastCommas(std::size_t a, std::size_t last) const {
+  if (last + 2 >= n_ || toks_[last + 1].kind != TokKind::kPunct || toks_[last + 1].punct != ',' ||
+      toks_[last + 2].newline_before)
+    return last;
+  if (toks_[last + 2].kind == TokKind::kWord && w_.company_form->Contains(fold_[last + 2])) return last + 2;
+  const std::size_t known = PastKnownCommaName(a, last);
+  return known != last ? known : PastCommaList(a, last);
+}
+
+std::size_t OrgScan::PastKnownCommaName(std::size_t a, std::size_t last) const {
+  for (std::size_t s = a; s <= last && s < a + 6; ++s) {
+    if (toks_[s].kind != TokKind::kWord || !kb_.IsCommaPrefix(FoldKey(text_.substr(toks_[s].begin, toks_[last].end - toks_[s].begin))))
+      continue;
+    std::size_t best = last;
+    for (std::size_t e = last + 2; e < n_ && e < last + 30 && !toks_[e].newline_before; ++e) {
+      if (toks_[e].kind == TokKind::kPunct && toks_[e].punct != ',' && toks_[e].punct != '&') break;
+      if (toks_[e].kind != TokKind::kWord) continue;
+      if (kb_.FindAgency(FoldKey(text_.substr(toks_[s].begin, toks_[e].end - toks_[s].begin)), region_)) best = e;
+    }
+    if (best != last) return best;
+  }
+  return last;
+}
+
+// "<Office word> of A, B(,) and C": single capitalized words listed after
+// "of" in a run headed by an organization word.
+std::size_t OrgScan::PastCommaList(std::size_t a, std::size_t last) const {
+  bool of_after_org = false;
+  for (std::size_t k = a + 1; k < last && !of_after_org; ++k)
+    of_after_org = LowerIn(k, *w_.of_word) && HasOrgWord(a, k - 1) && toks_[last].cap && !toks_[last].allcaps;
+  if (!of_after_org || words_.OrgWord(fold_[last]) != WordTables::kNone) return last;
+  auto plain_word = [&](std::size_t k) {
+    return k < n_ && IsCap(k) && !toks_[k].allcaps && !toks_[k].newline_before &&
+           words_.OrgWord(fold_[k]) == WordTables::kNone && !toks_[k].possessive;
+  };
+  std::size_t k = last + 1;  // at a ','
+  for (int items = 0; items < 5; ++items) {
+    if (k < n_ && toks_[k].kind == TokKind::kPunct && toks_[k].punct == ',') ++k;
+    if (k < n_ && LowerIn(k, *w_.and_word)) {
+      // the last item ends the name: "... and Families", not "... and Families Act"
+      if (items >= 1 && plain_word(k + 1) && !IsCap(k + 2)) return k + 1;
+      return last;
+    }
+    if (!plain_word(k) || k + 1 >= n_) return last;
+    ++k;
+    if (toks_[k].kind != TokKind::kPunct || toks_[k].punct != ',') {
+      if (!LowerIn(k, *w_.and_word)) return last;
+    }
+  }
+  return last;
+}
+
+// "Criminal Division Rita M. Glavin": a person's name with a middle
+// initial after an organization's name ends it; the name goes to the
+// people finder. Returns the first token left to classify.
+std::size_t OrgScan::SplitAtInitialName(std::size_t a, std::size_t last) {
+  for (std::size_t p = a + 2; p < last; ++p) {
+    if (!IsInitial(p) || !IsCap(p - 1) || !IsCap(p + 1) || !HasOrgWord(a, p - 2)) continue;
+    // "U.S. District Judge Ricardo M. Urbina": the title goes with the name
+    std::size_t end = p - 2;
+    for (std::size_t k = a; k < p - 1; ++k) {
+      bool office;
+      if (toks_[k].kind == TokKind::kWord && k + words_.MatchTitle(toks_, fold_, k, &office) == p - 1) {
+        end = k - 1;
+        break;
+      }
+    }
+    // what is left is a body, unless only a short modifier of the title ("U.S. District Judge")
+    const bool modifier = end != p - 2 && end < a + 2 && kb_.FindAgency(FoldKey(Surface({a, end})), region_) == nullptr;
+    if (end + 1 > a && !modifier) Classify({a, end});
+    std::size_t rest = p + 2;
+    while (rest <= last && IsInitial(rest)) ++rest;
+    return rest;
+  }
+  return a;
+}
+
+// "U.S. Attorney for the District of South Carolina", "U.S. Attorney’s
+// Office in the Eastern District of New York": the office, named as the
+// guideline names it ("U.S. Attorney’s Office for the ... District of ...").
+// "U.S. Attorney’s Offices" opens a list of districts (JudicialDistrict).
+bool OrgScan::AttorneyOffice(const Seg& g) {
+  std::string head;
+  for (std::size_t p = g.s; p <= g.e; ++p) {
+    if (p > g.s && !toks_[p].cap && toks_[p].kind == TokKind::kWord) {
+      if (!w_.us_attorney_head->Contains(head)) return false;
+      std::size_t q = p + 1;
+      if (q <= g.e && LowerIn(q, *w_.article)) ++q;
+      // the name ends with the district's place: "... District of Illinois"
+      // (a person's name may follow in the run)
+      std::size_t of = q;
+      while (of <= g.e && !(w_.judicial_district_word->Contains(fold_[of]) && of + 2 <= g.e && LowerIn(of + 1, *w_.of_word)))
+        ++of;
+      if (of > g.e || ctx_.places == nullptr) return false;
+      std::size_t end = 0;
+      PlaceInfo info;
+      for (std::size_t k = of + 2; k <= g.e && k < of + 6; ++k) {
+        if (ctx_.places->Lookup(text_.substr(toks_[of + 2].begin, toks_[k].end - toks_[of + 2].begin), "", &info)) end = k;
+      }
+      if (end == 0) return false;
+      AddOrg(w_.us_attorney_office_form + " " + std::string(text_.substr(toks_[q].begin, toks_[end].end - toks_[q].begin)),
+             {g.s, end});
+      return true;
+    }
+    if (!head.empty()) head += ' ';
+    head += fold_[p];
+  }
+  if (!w_.us_attorney_plural->Contains(head)) return false;
+  attorney_offices_until_ = g.e;
+  while (attorney_offices_until_ < n_ && toks_[attorney_offices_until_].punct != '.') ++attorney_offices_until_;
+  return false;
+}
+
+// "Eastern District of Michigan": a federal judicial district, a
+// jurisdiction rather than a body.
+bool OrgScan::JudicialDistrict(const Seg& g) const {
+  return g.e >= g.s + 3 && w_.district_direction->Contains(fold_[g.s]) &&
+         w_.judicial_district_word->Contains(fold_[g.s + 1]) && LowerIn(g.s + 2, *w_.of_word) &&
+         !HasOrgWord(g.s + 3, g.e);
+}
+
+// "King County Executive", "Council Relations Director", "US Citizenship and
+// Immigration Services Director": a run ending in a title names a person's
+// role; only a known body before the title is kept. Not with "of" in the
+// run: "Office of Chief Counsel", "Office of the Mayor".
+bool OrgScan::TrailingTitle(const Seg& g) {
+  for (std::size_t k = g.s; k <= g.e; ++k) {
+    if (LowerIn(k, *w_.of_word)) return false;
+  }
+  for (std::size_t k = g.s + 1; k <= g.e; ++k) {
+    bool office;
+    if (toks_[k].kind != TokKind::kWord || k + words_.MatchTitle(toks_, fold_, k, &office) != g.e + 1) continue;
+    // "Hampden County District Attorney": a title with an organization word names the office
+    for (std::size_t t = k; t <= g.e; ++t) {
+      if (words_.OrgWord(fold_[t]) != WordTables::kNone) return false;
+    }
+    const Seg body{g.s, k - 1};
+    if (const OrgKnowledge::Agency* a = KnownBody(body, FoldKey(Surface(body)))) AddOrg(a->canonical, body);
+    return true;
+  }
+  return false;
+}
+
+// "HSI Washington", "INTERPOL Belgrade": a known agency's acronym and a
+// place name its office there.
+bool OrgScan::FieldOffice(const Seg& g) {
+  if (g.e == g.s || !toks_[g.s].allcaps || ctx_.places == nullptr || kb_.FindAgency(fold_[g.s], region_) == nullptr)
+    return false;
+  for (std::size_t k = g.s + 1; k <= g.e; ++k) {
+    if (toks_[k].kind != TokKind::kWord || words_.OrgWord(fold_[k]) != WordTables::kNone) return false;
+  }
+  PlaceInfo info;
+  if (!ctx_.places->Lookup(text_.substr(toks_[g.s + 1].begin, toks_[g.e].end - toks_[g.s + 1].begin), "", &info))
+    return false;
+  AddOrg(std::string(Surface(g)), g);
+  return true;
+}
+
+// "Biden Administration", "Biden-Harris Administration": a president's
+// term, named by known people's surnames (a mention of the person, for the
+// people finder), not an organization.
+bool OrgScan::PresidencyOf(const Seg& g) const {
+  if (people_ == nullptr || g.e == g.s || !w_.presidency_word->Contains(fold_[g.e])) return false;
+  for (std::size_t k = g.s; k < g.e; ++k) {
+    if (toks_[k].kind == TokKind::kPunct && toks_[k].punct == '-') continue;
+    if (toks_[k].kind != TokKind::kWord) return false;
+    // "Biden-Harris" may be one token
+    std::string_view f = fold_[k];
+    while (!f.empty()) {
+      const std::size_t dash = f.find('-');
+      if (!people_->HasSurname(f.substr(0, dash))) return false;
+      if (dash == std::string_view::npos) break;
+      f.remove_prefix(dash + 1);
+    }
+  }
+  return true;
+}
+
+// "designated as a Foreign Terrorist Organization (FTO)": a name after an
+// indefinite article, heading its phrase, is a class or a designation.
+bool OrgScan::IndefiniteDesignation(const Seg& g, std::size_t g0) const {
+  if (g0 == 0 || g0 != g.s || !LowerIn(g0 - 1, *w_.indefinite_article)) return false;
+  std::size_t after = g.e + 1;
+  if (std::size_t acr = AcronymAfter(g.e)) after = acr + 2;
+  // "a Catholic Charities volunteer" uses the name as a modifier
+  return after >= n_ || toks_[after].kind != TokKind::kWord || toks_[after].cap ||
+         w_.connector->Contains(fold_[after]) || w_.appositive_stop->Contains(fold_[after]) ||
+         w_.date_connector->Contains(fold_[after]);
+}
+
+// The known body the run g (folded: key) names, or nullptr. An acronym
+// names it only in capitals ("DOE", not "Doe"); a chamber's committee in a
+// state release is the state's (Canonical), not Congress's.
+const OrgKnowledge::Agency* OrgScan::KnownBody(const Seg& g, const std::string& key) const {
+  const OrgKnowledge::Agency* a = kb_.FindAgency(key, region_);
+  // "United States X" and "US X" are written for "U.S. X" and "X"
+  if (a == nullptr && key.size() > 14) {
+    const std::string_view k(key);
+    if (k.substr(0, 14) == "united states "sv) {
+      a = kb_.FindAgency("us " + key.substr(14), region_);
+      if (a == nullptr) a = kb_.FindAgency(key.substr(14), region_);
+    } else if (k.substr(0, 3) == "us "sv) {
+      a = kb_.FindAgency(key.substr(3), region_);
+    }
+  }
+  if (a == nullptr) return nullptr;
+  if (g.s == g.e && !toks_[g.s].allcaps && kb_.IsAcronymOnly(key)) return nullptr;
+  if (a->committee && state_committees_) return nullptr;
+  return a;
+}
+
 // Decides what the candidate run g is: a known agency, a short reference to
 // a government body, a body named in Spanish or with its state, a unit of an
 // agency, not an organization (an event, a place of confinement, a budget
@@ -516,19 +904,29 @@ std::size_t OrgScan::SplitAtTitle(std::size_t a, std::size_t last) {
 void OrgScan::Classify(Seg g) {
   const std::size_t g0 = g.s;  // start before stripping: its left context
   // knowledge first, on the whole segment
+  // a lone acronym is left to the acronym pass, where one the release
+  // defines ("... Protección Ambiental (EPA)") outweighs the knowledge
+  if (g.s == g.e && toks_[g.s].allcaps) return;
   std::string key = FoldKey(Surface(g));
-  if (const OrgKnowledge::Agency* a = kb_.FindAgency(key, region_)) {
+  if (const OrgKnowledge::Agency* a = KnownBody(g, key)) {
     AddOrg(a->canonical, g);
     return;
   }
+  if (AttorneyOffice(g)) return;
   if (!StripLead(&g)) return;
   key = FoldKey(Surface(g));
-  if (const OrgKnowledge::Agency* a = kb_.FindAgency(key, region_)) {
+  if (const OrgKnowledge::Agency* a = KnownBody(g, key)) {
     AddOrg(a->canonical, g);
     return;
   }
   if (g.s == g.e && toks_[g.s].allcaps) return;  // acronyms are handled in their own pass
-  if (PersonOf(g)) return;
+  if (FieldOffice(g) || TrailingTitle(g) || PersonOf(g)) return;
+  if (JudicialDistrict(g)) {
+    // "U.S. Attorney’s Offices in the Central District of Illinois, ...":
+    // each district's office
+    if (attorney_offices_until_ > g.s) AddOrg(w_.us_attorney_office_form + " " + std::string(Surface(g)), g);
+    return;
+  }
   if (w_.short_gov_key->Contains(key)) {
     shorts_.push_back({key, std::string(Surface(g)), {toks_[g.s].begin, toks_[g.e].end}});
     return;
@@ -660,7 +1058,7 @@ bool OrgScan::StateChamber(const Seg& g) {
 // of the Department of ...": the two are separate organizations.
 bool OrgScan::AgencyUnit(const Seg& g) {
   for (std::size_t p = g.s + 1; p + 1 <= g.e; ++p) {
-    if (toks_[p].cap || !w_.of_word->Contains(fold_[p])) continue;
+    if (toks_[p].cap || !w_.unit_connector->Contains(fold_[p])) continue;
     std::size_t q = p + 1;
     if (q < g.e && !toks_[q].cap && w_.article->Contains(fold_[q])) ++q;
     if (q > g.e) return false;
@@ -693,7 +1091,7 @@ bool OrgScan::NotAnOrg(const Seg& g, std::size_t g0) const {
     event = event || w_.event_word->Contains(fold_[k]);
     confinement = confinement || w_.confinement_word->Contains(fold_[k]);
   }
-  if (event) return true;
+  if (event || PresidencyOf(g) || IndefiniteDesignation(g, g0)) return true;
   if (confinement && (w_.confinement_tail->Contains(fold_[g.e]) || w_.confinement_head->Contains(fold_[g.s])))
     return true;
   // "$48 million for the Immigrant Legal Services Fund": a budget line
@@ -721,7 +1119,10 @@ bool OrgScan::NotAnOrg(const Seg& g, std::size_t g0) const {
 // "the group X").
 bool OrgScan::IsOrg(const Seg& g, std::size_t g0, const std::string& key) const {
   if (g.e > g.s && HasOrgWord(g.s, g.e)) return true;
-  if (!publisher_key_.empty() && key == publisher_key_) return true;
+  // the publisher's name, unless the publisher is a person ("Mario Diaz-Balart")
+  if (!publisher_key_.empty() && key == publisher_key_ &&
+      !(people_ != nullptr && (people_->IsFullName(key) || people_->HasSurname(fold_[g.e]))))
+    return true;
   if (g.e > g.s && AcronymAfter(g.e)) return true;
   if (AppositiveOrg(g.e)) return true;
   // "the immigrant-rights group Valle Unido"
@@ -748,7 +1149,7 @@ std::string OrgScan::Canonical(const Seg& g, std::size_t g0) const {
   std::string canonical(Surface(g));
   // A chamber's committee in a state release is that state's: "Senate
   // Health Committee" in Sacramento -> "California Senate Health Committee".
-  if (!ctx_.state_name.empty() && g.e > g.s && w_.committee_word->Contains(fold_[g.e]) &&
+  if (state_committees_ && g.e > g.s && w_.committee_word->Contains(fold_[g.e]) &&
       (fold_[g.s] == "senate"sv ||
        // states with an Assembly have no House
        (fold_[g.s] == "house"sv && kb_.GovBody(ctx_.region, "assembly").empty()) ||
@@ -786,6 +1187,12 @@ void OrgScan::AddAcronymMentions() {
       mention_spans_->push_back({toks_[i].begin, toks_[i].end});
       continue;
     }
+    // "(CA-19)", "(D-CA)": a member's district or party tag, not an agency
+    const bool dash_after = i + 1 < n_ && toks_[i + 1].kind == TokKind::kPunct && toks_[i + 1].punct == '-' &&
+                            !toks_[i + 1].space_before;
+    const bool dash_before = i > 0 && toks_[i - 1].kind == TokKind::kPunct && toks_[i - 1].punct == '-' &&
+                             !toks_[i].space_before;
+    if (dash_after || dash_before) continue;
     if (const OrgKnowledge::Agency* ag = kb_.FindAgency(fold_[i], region_)) {
       std::size_t idx = set_.Get(ag->canonical);
       set_.AddAlias(idx, TokText(text_, toks_[i]));
@@ -848,8 +1255,11 @@ void OrgScan::MergeShortForms(std::vector<NamedEntity>* out) {
   std::vector<std::string> name_keys(ents.size());
   for (std::size_t k = 0; k < ents.size(); ++k) name_keys[k] = " " + FoldKey(ents[k].name);
   auto is_tail_of = [](const std::string& key, const std::string& longer) {  // both with leading ' '
-    return longer.size() > key.size() && key.find(' ', 1) != std::string::npos &&
-           longer.compare(longer.size() - key.size(), key.size(), key) == 0;
+    return (longer.size() > key.size() && key.find(' ', 1) != std::string::npos &&
+            longer.compare(longer.size() - key.size(), key.size(), key) == 0) ||
+           // "Hampden County District Attorney" is "... District Attorney’s Office"
+           (longer.size() == key.size() + 9 && longer.compare(0, key.size(), key) == 0 &&
+            longer.compare(key.size(), 9, "'s office") == 0);
   };
   std::vector<bool> merged(ents.size(), false);
   for (std::size_t b = 0; b < ents.size(); ++b) {
@@ -882,14 +1292,15 @@ void OrgScan::MergeShortForms(std::vector<NamedEntity>* out) {
 
 void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
                        const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans) {
-  OrgScan(text, toks, fold, words, kb, ctx, taken, mention_spans).Run(out);
+                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans,
+                       const PeopleKnowledge* people) {
+  OrgScan(text, toks, fold, words, kb, ctx, taken, mention_spans, people).Run(out);
 }
 
 void OrganizationFinder::Find(const ReleaseView& doc, Claims* claims, Entities* out) const {
   std::vector<TextSpan> spans;
   FindOrganizations(doc.text, *doc.toks, *doc.fold, kb_.words, kb_.orgs, doc.ctx, claims->taken, &out->organizations,
-                    &spans);
+                    &spans, &kb_.people);
   claims->Take(spans);
   // A state attorney general's office is named with its state, as the
   // guideline does ("Office of the New York State Attorney General").

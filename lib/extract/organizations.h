@@ -3,7 +3,9 @@
 // Paso del Norte ..."), names defined with an acronym ("... (CLDIN)") and the
 // acronym's later uses, real agencies from data/knowledge/agencies.tsv under
 // their canonical names (ICE, "Servicio de Inmigración y Control de Aduanas"
-// -> "Immigration and Customs Enforcement"), and short references to
+// -> "Immigration and Customs Enforcement") and from the public tables
+// federal_agencies.tsv, international_orgs.tsv and committees.tsv (merged
+// into agencies.tsv's entries where they share a name), and short references to
 // government bodies resolved by the release's place ("the Senate" in an
 // Albany release -> "New York State Senate").
 //
@@ -27,6 +29,7 @@
 #include "extract/span.h"
 
 #include "extract/lexicon.h"
+#include "extract/people.h"
 
 namespace amicus::internal {
 
@@ -83,12 +86,22 @@ struct OrgWords {
   std::vector<Phrase> agency_unit_tail;            // org.agency_unit_tail
   const StringSet* committee_word = nullptr;       // org.committee_word
   const StringSet* attorney_general_office = nullptr;  // org.attorney_general_office
+  const StringSet* company_form = nullptr;         // org.company_form
+  const StringSet* presidency_word = nullptr;      // org.presidency_word
+  const StringSet* indefinite_article = nullptr;   // org.indefinite_article
+  const StringSet* us_attorney_head = nullptr;     // org.us_attorney_head
+  const StringSet* us_attorney_plural = nullptr;   // org.us_attorney_plural
+  const StringSet* judicial_district_word = nullptr;  // org.judicial_district_word
+  const StringSet* district_direction = nullptr;   // org.district_direction
+  const StringSet* unit_connector = nullptr;       // org.unit_connector
+  const std::vector<std::string>* congress_publisher = nullptr;  // org.congress_publisher (phrases in the publisher)
   // org.name_form: words of the names the finder writes
   std::string county_form;                   // county: "<place> County <body>"
   std::string city_council_form;             // city_council: "<city> City Council"
   std::string inspector_general_form;        // inspector_general: "<ACR> Office of Inspector General"
   std::string attorney_general_before_form;  // attorney_general_before: "Office of the <State> ..."
   std::string attorney_general_after_form;   // attorney_general_after: "... Attorney General"
+  std::string us_attorney_office_form;       // us_attorney_office: "U.S. Attorney’s Office for the"
 
   Status Load(const Lexicon& lexicon);
 };
@@ -101,6 +114,7 @@ class OrgKnowledge {
     std::string canonical;
     std::string region;  // empty = anywhere
     std::string acronym;  // first all-capitals other name ("DHS"), or empty
+    bool committee = false;  // of Congress (committees.tsv)
   };
   // Agency named by a folded key (canonical, alias or acronym), or nullptr.
   const Agency* FindAgency(const std::string& key, const std::string& region) const;
@@ -109,20 +123,41 @@ class OrgKnowledge {
   std::string GovBody(const std::string& region, const std::string& short_key) const;
   // The rules' word classes.
   const OrgWords& words() const { return words_; }
+  // Folded text before the first comma of a known name with commas
+  // ("bureau of alcohol" of "Bureau of Alcohol, Tobacco, ..."): a run
+  // ending so may go on past the comma.
+  bool IsCommaPrefix(const std::string& key) const { return comma_prefixes_.Contains(key); }
+  // `key` is only ever an acronym's ("doe"), never a written name's.
+  bool IsAcronymOnly(const std::string& key) const {
+    return acronym_keys_.Contains(key) && !word_name_keys_.Contains(key);
+  }
 
  private:
+  // Adds a body named by `names` (first = canonical) or, when one of the
+  // names is already known (agencies.tsv), the names as its aliases.
+  // `screen`: skip names a release uses for other things (see .cc).
+  void AddNamed(const std::vector<std::string_view>& names, const std::string& region, bool screen, bool committee);
+  bool ScreenedOut(std::string_view name) const;
+  Status LoadAgencies(const KnowledgeFiles& files);
+  Status LoadPublicTables(const KnowledgeFiles& files);
+
   std::vector<Agency> agencies_;
   std::unordered_multimap<std::string, std::size_t> agency_keys_;
   StringSet agency_key_set_;  // the keys of agency_keys_, for the quick miss
+  StringSet comma_prefixes_;
+  StringSet acronym_keys_, word_name_keys_;
+  StringSet screen_org_words_;  // org_words.tsv, folded: names that carry one are specific
   std::unordered_map<std::string, std::string> gov_bodies_;  // region + '|' + folded short -> canonical
   OrgWords words_;
 };
 
 // `fold` holds FoldTokens(text, toks). Byte ranges of every organization
 // mention go to `mention_spans`.
+// `people` (may be null) tells known surnames ("Biden Administration").
 void FindOrganizations(std::string_view text, const std::vector<Tok>& toks, const std::vector<std::string>& fold,
                        const WordTables& words, const OrgKnowledge& kb, const DocContext& ctx, const std::vector<TextSpan>& taken,
-                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans);
+                       std::vector<NamedEntity>* out, std::vector<TextSpan>* mention_spans,
+                       const PeopleKnowledge* people = nullptr);
 
 // The organization finder of the extractor's table (claims every mention).
 class OrganizationFinder : public Finder {

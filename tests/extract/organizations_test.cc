@@ -60,6 +60,40 @@ TEST(OrganizationsTest, FindsOrganizations) {
       // an inspector general goes by its agency
       {"pidió a la Oficina del Inspector General del Departamento de Seguridad Nacional que investigue.",
        "Department of Homeland Security Office of Inspector General", ""},
+      // public tables: a name with commas, international bodies, committees
+      {"Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives joined.",
+       "Bureau of Alcohol, Tobacco, Firearms and Explosives", ""},
+      {"WASHINGTON — The United Nations and INTERPOL were told.", "United Nations", ""},
+      {"WASHINGTON — She sits on the House Judiciary Committee.", "House Judiciary Committee", ""},
+      {"He served in the United States Army for ten years.", "U.S. Army", "United States Army"},
+      // "United States X" / "US X" for a known "U.S. X"
+      {"A letter to United States Citizenship and Immigration Services went out.",
+       "U.S. Citizenship and Immigration Services", "United States Citizenship and Immigration Services"},
+      // the fields of an office listed with commas
+      {"The Lakeside State Department of Children, Youth, and Families (LDCYF) said.",
+       "Lakeside State Department of Children, Youth, and Families", "LDCYF"},
+      // a company's legal form after a comma
+      {"The firm Harbor Stone Legal, PLLC filed the brief.", "Harbor Stone Legal, PLLC", ""},
+      // a plural's possessive inside a name
+      {"She chairs the Committee on Workers’ Rights in the council.", "Committee on Workers’ Rights", ""},
+      // U.S. Attorneys' offices, named as the guideline names them
+      {"said Ana Ruiz, U.S. Attorney for the Eastern District of Michigan.",
+       "U.S. Attorney’s Office for the Eastern District of Michigan", "U.S. Attorney for the Eastern District of Michigan"},
+      {"ICE worked with U.S. Attorney’s Offices in the Central District of Illinois, Southern District of Indiana, and others.",
+       "U.S. Attorney’s Office for the Southern District of Indiana", ""},
+      // a known agency's acronym and a place: its office there
+      {"He was arrested by ERO Chicago officers on Friday.", "ERO Chicago", ""},
+      // a unit "for" a known agency is its own organization
+      {"The Office of International Affairs for ICE helped.", "Office of International Affairs", ""},
+      // "and" before a second name headed by an organization word
+      {"Es miembro del Caucus Progresista y Caucus del Trabajo.", "Caucus Progresista", ""},
+      // a title ending a run: only a known body before it counts
+      {"The US Citizenship and Immigration Services Director said so.", "U.S. Citizenship and Immigration Services", ""},
+      // "X District Attorney" and "X District Attorney’s Office" are one office
+      {"said Ana Ruiz, Harbor County District Attorney. The Harbor County District Attorney’s Office filed.",
+       "Harbor County District Attorney’s Office", "Harbor County District Attorney"},
+      // an organization before a title and a person's name with an initial
+      {"said Assistant Attorney General for the Criminal Division Rita M. Glavin.", "Criminal Division", ""},
   };
   std::unique_ptr<Extractor> ex;
   ASSERT_TRUE(Extractor::Create(&ex).ok());
@@ -89,6 +123,17 @@ TEST(OrganizationsTest, ProgramsAndPlacesAreNotOrganizations) {
       "Murió en el Centro de Detención Sierra Blanca, dijo la familia.",
       // budget lines
       "The budget adds $12 million for the Tenant Legal Services Fund next year.",
+      "It funds the State and Local Fiscal Recovery Funds this year.",
+      // members' party and district tags are not acronyms
+      "WASHINGTON — Reps. Dana Wexley (D-NY) and Lee Ortmann (R-CA) wrote.",
+      // a president's term is the person's, not a body
+      "It reverses a Biden Administration rule. The Biden-Harris Administration agreed.",
+      // a role: a run ending in a title
+      "The Lakeside County Executive spoke. The Council Relations Director agreed.",
+      // a designation after an indefinite article
+      "They designated the gang a Foreign Terrorist Organization (FTO) on Monday.",
+      // a judicial district alone is a jurisdiction
+      "The case was filed in the Eastern District of Texas last year.",
   };
   std::unique_ptr<Extractor> ex;
   ASSERT_TRUE(Extractor::Create(&ex).ok());
@@ -97,6 +142,16 @@ TEST(OrganizationsTest, ProgramsAndPlacesAreNotOrganizations) {
     r.text = t;
     EXPECT_TRUE(ex->Extract(r).organizations.empty()) << t;
   }
+}
+
+TEST(OrganizationsTest, TwoChambersAreTwoBodies) {
+  std::unique_ptr<Extractor> ex;
+  ASSERT_TRUE(Extractor::Create(&ex).ok());
+  Release r;
+  r.text = "WASHINGTON — The bill passed the House and Senate today.";
+  Entities e = ex->Extract(r);
+  for (const NamedEntity& o : e.organizations) EXPECT_NE(o.name, "House and Senate");
+  EXPECT_EQ(e.organizations.size(), 2u);
 }
 
 TEST(OrganizationsTest, DatelineDashIsNotPartOfName) {
