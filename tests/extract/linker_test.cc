@@ -46,7 +46,7 @@ TEST(LinkerTest, StateAttorneyGeneralOfficesHoweverWritten) {
 // body using it (web_domains.tsv), by its canonical name where known.
 TEST(LinkerTest, FederalSitesByTheirAddress) {
   EXPECT_EQ(Ex().CanonicalOrganization("", "https://www.ice.gov/news/releases/x"), "Immigration and Customs Enforcement");
-  EXPECT_EQ(Ex().CanonicalOrganization("whitehouse.gov"), "White House Office");
+  EXPECT_EQ(Ex().CanonicalOrganization("whitehouse.gov"), "White House");  // the registry: "White House Office"
   EXPECT_EQ(Ex().CanonicalOrganization("", "https://www.justice.gov/opa/pr/x"), "U.S. Department of Justice");
   // Cities' and states' registrants are their IT offices: not used.
   EXPECT_EQ(Ex().CanonicalOrganization("phila.gov"), "");
