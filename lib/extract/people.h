@@ -33,11 +33,21 @@ class PeopleKnowledge {
     std::vector<std::string> titles;   // folded
     std::vector<std::string> context;  // places, as written
     bool bare = false;
+    bool curated = false;
+    bool federal = false;  // a member of Congress: its state context applies only to state releases  // from officeholders.tsv (else a public table: resolved only when unique)
   };
   // Officeholders whose surname has folded key `key`.
   std::vector<const Officeholder*> BySurname(const std::string& key) const;
   bool HasSurname(std::string_view key) const { return surnames_.Contains(key); }
   bool IsFullName(std::string_view key) const { return full_names_.Contains(key); }
+  // The officeholder whose full name (or other form) has folded key `key`, or null.
+  const Officeholder* ByFullName(std::string_view key) const {
+    const std::size_t* i = full_names_.Find(key);
+    return i == nullptr ? nullptr : &people_[*i];
+  }
+  // Given names (SSA) and surnames (Census), folded: "Grace Meng" reads as a name.
+  bool IsGivenName(std::string_view f) const { return given_names_.Contains(f); }
+  bool IsSurname(std::string_view f) const { return surname_words_.Contains(f); }
 
   // The people.* word classes (folded words; docs/extraction.md).
   // Capitalized words never part of a personal name (months, "City", "the").
@@ -54,6 +64,18 @@ class PeopleKnowledge {
   bool IsArticle(std::string_view f) const { return articles_->Contains(f); }
   // "d", "r", "i": "X Y (D-Bronx)" is a politician.
   bool IsPartyLetter(std::string_view f) const { return party_letters_->Contains(f); }
+  // "and", "y": joins the names of a list ("Reps. A B, C D and E F").
+  bool IsListJoiner(std::string_view f) const { return list_joiners_->Contains(f); }
+  // "of", "de": an office title's complement follows ("Attorney General of Texas Ken Paxton").
+  bool IsTitleComplement(std::string_view f) const { return complements_->Contains(f); }
+  // "congresswoman", "us rep": a title no state legislator bears.
+  bool IsFederalTitle(std::string_view f) const { return federal_titles_->Contains(f); }
+  // "jr", "iii": ends a personal name.
+  bool IsNameSuffix(std::string_view f) const { return suffixes_->Contains(f); }
+  // "aka": the name after it is another name of the person before it.
+  bool IsAliasJoiner(std::string_view f) const { return alias_joiners_->Contains(f); }
+  // "de", "la", "van": inside a surname before a name word ("Carmen De La Rosa").
+  bool IsSurnameParticle(std::string_view f) const { return particles_->Contains(f); }
   // Phrases before a run that make it a speaker ("according to"), each as
   // its folded words.
   const std::vector<std::vector<std::string>>& AttributionPhrases() const { return attribution_; }
@@ -61,6 +83,12 @@ class PeopleKnowledge {
  private:
   Status LoadOfficeholders(const KnowledgeFiles& files);
   Status LoadWordClasses(const Lexicon& lexicon);
+  Status LoadNameWords(const KnowledgeFiles& files);
+  Status LoadPublicOfficials(const KnowledgeFiles& files, const Lexicon& lexicon);
+  Status LoadStateNames(const KnowledgeFiles& files);
+  // Adds one officeholder of a public table and every written form of its name.
+  void AddOfficial(Officeholder o, std::string_view forms);
+  Status TitleClass(const Lexicon& lexicon, const char* name, std::vector<std::string>* out) const;
 
   std::vector<Officeholder> people_;
   std::unordered_multimap<std::string, std::size_t> by_surname_;
@@ -73,6 +101,14 @@ class PeopleKnowledge {
   const StringSet* facility_nouns_ = nullptr;
   const StringSet* articles_ = nullptr;
   const StringSet* party_letters_ = nullptr;
+  const StringSet* list_joiners_ = nullptr;
+  const StringSet* particles_ = nullptr;
+  const StringSet* suffixes_ = nullptr;
+  const StringSet* complements_ = nullptr;
+  const StringSet* federal_titles_ = nullptr;
+  const StringSet* alias_joiners_ = nullptr;
+  StringSet given_names_, surname_words_;
+  StringTable<std::string> state_names_;  // USPS code -> state name, for public officials' context
   std::vector<std::vector<std::string>> attribution_;
 };
 

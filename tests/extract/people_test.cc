@@ -84,5 +84,107 @@ TEST(PeopleTest, SurnamesAreNotLocations) {
   for (const NamedEntity& l : e.locations) EXPECT_EQ(l.name.find("Paxton"), std::string::npos) << l.name;
 }
 
+// Runs the extractor over `text` (language `lang`).
+Entities ExtractText(const std::string& text, const char* lang = "en") {
+  static std::unique_ptr<Extractor> ex = [] {
+    std::unique_ptr<Extractor> e;
+    EXPECT_TRUE(Extractor::Create(&e).ok());
+    return e;
+  }();
+  Release r;
+  r.text = text;
+  r.language = lang;
+  return ex->Extract(r);
+}
+
+bool HasAlias(const NamedEntity* p, const std::string& alias) {
+  return p != nullptr && std::find(p->aliases.begin(), p->aliases.end(), alias) != p->aliases.end();
+}
+
+// Members of Congress (public table) named in a list without a title each.
+TEST(PeopleTest, ListsOfKnownOfficeholders) {
+  Entities e = ExtractText("The letter was signed by Reps. Pramila Jayapal, Ro Khanna and Katie Porter on Monday.");
+  EXPECT_NE(FindPerson(e, "Pramila Jayapal"), nullptr);
+  EXPECT_NE(FindPerson(e, "Ro Khanna"), nullptr);
+  EXPECT_NE(FindPerson(e, "Katie Porter"), nullptr);
+  EXPECT_EQ(e.people.size(), 3u);
+}
+
+// Title + surname of a public officeholder, resolved only when one fits.
+TEST(PeopleTest, TitleAndSurnameOfPublicOfficeholder) {
+  Entities e = ExtractText("The group thanked Congresswoman Jayapal for her support.");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Pramila Jayapal"), "Congresswoman Jayapal"));
+  // several members of Congress are named Johnson: no guess
+  e = ExtractText("The group thanked Rep. Johnson for his support.");
+  EXPECT_TRUE(e.people.empty());
+  // a surname of two words
+  e = ExtractText("The group thanked Rep. Van Duyne for her support.");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Beth Van Duyne"), "Rep. Van Duyne"));
+  // a Spanish title
+  e = ExtractText("La vicepresidenta Harris visitó la frontera.", "es");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Kamala Harris"), "vicepresidenta Harris"));
+}
+
+// A quoted nickname, surname particles, a suffix: one name each.
+TEST(PeopleTest, NicknamesParticlesAndSuffixes) {
+  Entities e = ExtractText("Representative Juan \"Johnny\" Ortega (D-TX) spoke. Ortega added more.");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Juan \"Johnny\" Ortega"), "Ortega"));
+  e = ExtractText("Council Members Luis De La Fuente and Ana Van Buren voted yes.");
+  EXPECT_NE(FindPerson(e, "Luis De La Fuente"), nullptr);
+  EXPECT_NE(FindPerson(e, "Ana Van Buren"), nullptr);
+  e = ExtractText("“We are ready,” said Marcus T. Hale, Jr., the agent in charge. Hale thanked the team.");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Marcus T. Hale, Jr."), "Hale"));
+}
+
+// Untitled names: a given name and a surname, a party or district tag, a
+// quotation's attribution; one person under two written forms or an "aka".
+TEST(PeopleTest, UntitledNamesByTheirParts) {
+  Entities e = ExtractText("Karen Whitfield attended the hearing on Tuesday.");
+  EXPECT_NE(FindPerson(e, "Karen Whitfield"), nullptr);
+  e = ExtractText("The bill from Lena Okafor (D-NY) and Tomas Brandt (IL-04) passed.");
+  EXPECT_NE(FindPerson(e, "Lena Okafor"), nullptr);
+  EXPECT_NE(FindPerson(e, "Tomas Brandt"), nullptr);
+  e = ExtractText("“It is a good day for the region.” - Wendy Harkness, City of Lakeview Mayor");
+  EXPECT_NE(FindPerson(e, "Wendy Harkness"), nullptr);
+  e = ExtractText("Pedro J. Nieves Ortiz opened the session. Later, Pedro Nieves Ortiz said it was over.");
+  ASSERT_EQ(e.people.size(), 1u);
+  EXPECT_TRUE(HasAlias(&e.people[0], "Pedro Nieves Ortiz"));
+  e = ExtractText("Marco Ruiz-Pena aka Marco Pena-Soto, 41, was removed on Friday.");
+  ASSERT_EQ(e.people.size(), 1u);
+  // an initial is a name word even where the letter is a word ("A.")
+  e = ExtractText("Los representantes Ana Ruiz (FL-25) y Carlos A. Mendez (FL-26) hablaron.", "es");
+  EXPECT_NE(FindPerson(e, "Carlos A. Mendez"), nullptr);
+  // after an office title and its complement
+  e = ExtractText("The case was announced by U.S. Attorney for the District of Columbia Jeffrey A. Holm today.");
+  EXPECT_NE(FindPerson(e, "Jeffrey A. Holm"), nullptr);
+  // Spanish "a" is a preposition, not an article
+  e = ExtractText("El congresista felicitó a Karen Whitfield por su confirmación.", "es");
+  EXPECT_NE(FindPerson(e, "Karen Whitfield"), nullptr);
+}
+
+// "the Biden-Harris Administration" names both officeholders; the phrase is not a person.
+TEST(PeopleTest, AdministrationNamesItsOfficeholders) {
+  Entities e = ExtractText("Under the Biden-Harris Administration, prices rose.");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Joe Biden"), "Biden"));
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Kamala Harris"), "Harris"));
+  EXPECT_EQ(e.people.size(), 2u);
+  e = ExtractText("La Administración Biden anunció nuevas reglas.", "es");
+  EXPECT_TRUE(HasAlias(FindPerson(e, "Joe Biden"), "Biden"));
+  EXPECT_EQ(e.people.size(), 1u);
+}
+
+// Headline fragments and group words are not people.
+TEST(PeopleTest, HeadlinesAndGroupWordsAreNotPeople) {
+  EXPECT_TRUE(ExtractText("Jones Takes Action on Housing\n\nThe council met.").people.empty());
+  EXPECT_TRUE(ExtractText("We serve Asian, Native Hawaiian, and Pacific Islander families.").people.empty());
+  // a street named for a person is not cut to a name
+  EXPECT_TRUE(ExtractText("The office is at 3639 Martin Luther King Jr. Way South, Seattle.").people.empty());
+  // Spanish ", a cargo de" after a noun phrase is no speaker evidence
+  EXPECT_TRUE(ExtractText("Manejo de Aceites Usados, a cargo del equipo técnico.", "es").people.empty());
+  Entities e = ExtractText("Karen Whitfield Unveils Housing Plan\n\nThe plan is new.");
+  ASSERT_EQ(e.people.size(), 1u);
+  EXPECT_EQ(e.people[0].name, "Karen Whitfield");
+}
+
 }  // namespace
 }  // namespace amicus
