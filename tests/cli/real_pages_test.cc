@@ -2,7 +2,8 @@
 // pages: 67 whole pages from 45 sites, each with the title, date and
 // publisher a reader sees). Runs the real amicus-extract --format meta and
 // the scorer tools/eval/score-pages, and holds the floor reached so far
-// (tests/data/real/README.md); the target is 0.95 for each.
+// (tests/data/real/README.md): title 0.925, date 0.851, publisher 0.507 now;
+// the aim is 0.95 for each.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -37,7 +38,7 @@ TEST(RealPagesTest, TitleDateAndPublisherHoldTheirGround) {
   };
   EXPECT_GE(accuracy("title"), 0.92);
   EXPECT_GE(accuracy("published"), 0.85);
-  EXPECT_GE(accuracy("organization"), 0.44);
+  EXPECT_GE(accuracy("organization"), 0.50);
 }
 
 }  // namespace

@@ -102,15 +102,15 @@ TEST(QualityGateTest, ThirdDevelopmentSetMeetsTheTargets) {
 }
 
 // Real releases, written by their publishers and annotated to the guideline
-// (tests/data/real/README.md). Blind: overall 0.774. The floor below is what
+// (tests/data/real/README.md). Blind: overall 0.774; now 0.913. The floor is what
 // the extractor reaches now, so that no change loses ground; the issue's
 // targets (overall 0.93, every category 0.88) are the aim.
 TEST(QualityGateTest, RealReleasesHoldTheirGround) {
   Targets floor;
-  floor.overall = 0.77;
-  floor.category = 0.53;
-  floor.canonical = 0.78;
-  floor.dateline = 0.80;
+  floor.overall = 0.90;
+  floor.category = 0.80;
+  floor.canonical = 0.82;
+  floor.dateline = 0.97;
   CheckTargets(std::string(AMICUS_TEST_DATA) + "/real/releases.jsonl", 82, floor);
 }
 
