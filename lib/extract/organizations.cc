@@ -201,8 +201,11 @@ Status OrgKnowledge::LoadPublicTables(const KnowledgeFiles& files) {
   // file, and the columns holding other names (after the name in column 0)
   const std::pair<const char*, std::vector<std::size_t>> tables[] = {
       {"federal_agencies.tsv", {2, 3}}, {"international_orgs.tsv", {1, 2}}, {"committees.tsv", {3}}};
-  for (const auto& [file, cols] : tables) {
+  for (const auto& table : tables) {
     if (!st.ok()) break;
+    // Named copies: a lambda may not capture structured bindings in C++17.
+    const char* const file = table.first;
+    const std::vector<std::size_t>& cols = table.second;
     // a name on two rows ("Judiciary Committee" of both chambers) names neither
     std::unordered_map<std::string, int> rows_of;
     std::vector<std::vector<std::string_view>> rows;
