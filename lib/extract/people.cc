@@ -559,7 +559,8 @@ bool PeopleScan::TitledNameAt(std::size_t i, std::size_t* next) {
     if (m2 == 0) break;
     m += m2;
   }
-  if (m == 0 || toks_[i + m - 1].possessive || toks_[i + m].newline_before) return false;
+  // Titles that end the text name nobody.
+  if (m == 0 || i + m >= n_ || toks_[i + m - 1].possessive || toks_[i + m].newline_before) return false;
   std::size_t s = i + m;
   if (!NameTok(s)) {
     bool office;

@@ -187,4 +187,13 @@ TEST(PeopleTest, HeadlinesAndGroupWordsAreNotPeople) {
 }
 
 }  // namespace
+// A title at the very end of the text names nobody (and is not read past
+// the text: found by the extract fuzzer).
+TEST(PeopleTest, TitleAtTheEndOfTheTextNamesNobody) {
+  for (const char* text : {"The statement was signed by the Governor", "Ask Senator", "Mayor"}) {
+    Entities e = ExtractText(text);
+    EXPECT_TRUE(e.people.empty()) << text;
+  }
+}
+
 }  // namespace amicus
