@@ -742,8 +742,9 @@ std::string FooterOrganization(std::string_view html) {
       }
       // The name ends at a sentence end, a separator or a year.
       std::size_t stop = rest.size();
+      const std::string rest_lower = ToLower(rest);
       for (const char* sep : {". ", " | ", " - ", ", all rights", " all rights", " alle rechte", " todos los"}) {
-        const std::size_t k = ToLower(rest).find(sep);
+        const std::size_t k = rest_lower.find(sep);
         if (k != std::string::npos && k < stop) stop = k;
       }
       std::string_view name = Trim(rest.substr(0, std::min(stop, rest.find('&'))));
